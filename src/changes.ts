@@ -1,0 +1,130 @@
+/**
+ * Cuts parsed diff files into changes: one per contiguous block of removed and/or
+ * added lines (finer than git's hunks, which glue nearby edits together with
+ * context), and one per file that changed without text lines (binary, mode,
+ * pure rename or copy, empty file). Every changed line lands in exactly one change.
+ * A block is cut further where git glued a whitespace-only line run to a real edit.
+ */
+import { diffArrays } from 'diff';
+import { Change, DiffFile } from './model';
+
+/** A piece of a block: contiguous runs of its removed and of its added lines. */
+interface Segment {
+  removedOffset: number;
+  removedCount: number;
+  addedOffset: number;
+  addedCount: number;
+}
+
+/** Blocks bigger than this are not aligned line by line (the alignment is worth it only for ordinary edits). */
+const MAX_ALIGNED_EDIT = 400;
+
+/**
+ * Splits one block of removed/added lines into segments so that runs of lines that
+ * are equal once whitespace is ignored (a re-indented line next to a real edit,
+ * which git glues into one block) become changes of their own. Runs of blank
+ * lines alone never make a segment: they would only fragment the block.
+ */
+export function segmentBlock(removed: string[], added: string[]): Segment[] {
+  const whole: Segment = { removedOffset: 0, removedCount: removed.length, addedOffset: 0, addedCount: added.length };
+  if (removed.length === 0 || added.length === 0 || removed.length + added.length > MAX_ALIGNED_EDIT) return [whole];
+  const normalize = (line: string) => line.replace(/\s+/g, '');
+  const parts = diffArrays(removed.map(normalize), added.map(normalize));
+  const segments: Segment[] = [];
+  let removedAt = 0;
+  let addedAt = 0;
+  let open: Segment | null = null;
+  const closeOpen = () => {
+    if (open !== null && (open.removedCount > 0 || open.addedCount > 0)) segments.push(open);
+    open = null;
+  };
+  for (const part of parts) {
+    const count = part.count ?? part.value.length;
+    if (!part.added && !part.removed && part.value.some((line) => line !== '')) {
+      closeOpen();
+      segments.push({ removedOffset: removedAt, removedCount: count, addedOffset: addedAt, addedCount: count });
+      removedAt += count;
+      addedAt += count;
+      continue;
+    }
+    open ??= { removedOffset: removedAt, removedCount: 0, addedOffset: addedAt, addedCount: 0 };
+    if (part.removed) {
+      open.removedCount += count;
+      removedAt += count;
+    } else if (part.added) {
+      open.addedCount += count;
+      addedAt += count;
+    } else {
+      open.removedCount += count;
+      open.addedCount += count;
+      removedAt += count;
+      addedAt += count;
+    }
+  }
+  closeOpen();
+  return segments.length === 0 ? [whole] : segments;
+}
+
+/** The path a change is reported under: the new path, or the old one for deletions. */
+export function displayPath(file: DiffFile): string {
+  return (file.newPath ?? file.oldPath)?.text ?? '';
+}
+
+export function buildChanges(files: DiffFile[]): Change[] {
+  const changes: Change[] = [];
+  files.forEach((file, fileIndex) => {
+    const base = {
+      fileIndex,
+      file: displayPath(file),
+      oldFile: file.oldPath === null ? null : file.oldPath.text,
+      status: file.status,
+    };
+    if (file.hunks.length === 0) {
+      changes.push({ ...base, id: '', hunkIndex: -1, old: null, new: null, removed: [], added: [], blockStart: 0, blockLength: 0, removedOffset: 0, addedOffset: 0 });
+      return;
+    }
+    file.hunks.forEach((hunk, hunkIndex) => {
+      // Next line number on each side; a side with zero lines names the line before the hunk.
+      let oldNext = hunk.oldLines === 0 ? hunk.oldStart + 1 : hunk.oldStart;
+      let newNext = hunk.newLines === 0 ? hunk.newStart + 1 : hunk.newStart;
+      let k = 0;
+      while (k < hunk.lines.length) {
+        if (hunk.lines[k].type === ' ') {
+          oldNext++;
+          newNext++;
+          k++;
+          continue;
+        }
+        const blockStart = k;
+        const removed: string[] = [];
+        const added: string[] = [];
+        while (k < hunk.lines.length && hunk.lines[k].type !== ' ') {
+          if (hunk.lines[k].type === '-') removed.push(hunk.lines[k].text);
+          else added.push(hunk.lines[k].text);
+          k++;
+        }
+        for (const segment of segmentBlock(removed, added)) {
+          const oldFirst = oldNext + segment.removedOffset;
+          const newFirst = newNext + segment.addedOffset;
+          changes.push({
+            ...base,
+            id: '',
+            hunkIndex,
+            old: { start: segment.removedCount > 0 ? oldFirst : oldFirst - 1, lines: segment.removedCount },
+            new: { start: segment.addedCount > 0 ? newFirst : newFirst - 1, lines: segment.addedCount },
+            removed: removed.slice(segment.removedOffset, segment.removedOffset + segment.removedCount),
+            added: added.slice(segment.addedOffset, segment.addedOffset + segment.addedCount),
+            blockStart,
+            blockLength: k - blockStart,
+            removedOffset: segment.removedOffset,
+            addedOffset: segment.addedOffset,
+          });
+        }
+        oldNext += removed.length;
+        newNext += added.length;
+      }
+    });
+  });
+  changes.forEach((change, index) => (change.id = `c${index + 1}`));
+  return changes;
+}
