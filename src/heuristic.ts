@@ -1,0 +1,60 @@
+/**
+ * The interface every heuristic in heuristics/ implements, and the context it is
+ * given. A heuristic is pure: it never runs git or reads a file; everything it
+ * needs (the change, the file, lexed text of either side) comes from the context.
+ */
+import { Language } from './language';
+import { LexedLine } from './lexer';
+import { Change, ChangeKind, DiffFile, Hunk } from './model';
+
+export interface HeuristicMeta {
+  /** Category-first kebab-case id, equal to the file name (`format-whitespace-only`). */
+  id: string;
+  description: string;
+  /** The kinds this heuristic can return. */
+  produces: ChangeKind[];
+  /** Language ids it understands, or 'all'. */
+  languages: string[] | 'all';
+  /** Reason templates by message id; `{{name}}` is filled from the verdict's data. */
+  messages: Record<string, string>;
+}
+
+/** What a heuristic returns when it recognises a change; null means "not mine". */
+export interface HeuristicResult {
+  kind: ChangeKind;
+  detail?: string;
+  confidence: number;
+  messageId: string;
+  data?: Record<string, string | number>;
+}
+
+/** Lexed lines of one side of a change, and whether the lexer saw the whole file. */
+export interface LexedSide {
+  lines: LexedLine[];
+  /** True when the state at the first line came from lexing the whole file from its start. */
+  wholeFile: boolean;
+}
+
+export interface HeuristicContext {
+  file: DiffFile;
+  hunk: Hunk | null;
+  language: Language;
+  /** True when the analysis has only the diff, not the full files. */
+  diffOnly: boolean;
+  /** The removed (old) or added (new) lines of the change, lexed with the state they start in. */
+  lexSide(side: 'old' | 'new'): LexedSide;
+}
+
+export interface Heuristic {
+  meta: HeuristicMeta;
+  /** A cheap filter on the file before classify runs. */
+  appliesTo(file: DiffFile, language: Language): boolean;
+  classify(change: Change, context: HeuristicContext): HeuristicResult | null;
+}
+
+/** Renders a result's reason from the heuristic's message template. */
+export function renderReason(heuristic: Heuristic, result: HeuristicResult): string {
+  const template = heuristic.meta.messages[result.messageId];
+  if (template === undefined) throw new Error(`heuristic ${heuristic.meta.id} has no message '${result.messageId}'`);
+  return template.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => String(result.data?.[name] ?? `{{${name}}}`));
+}

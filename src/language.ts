@@ -1,0 +1,163 @@
+/**
+ * What the advisor knows about a file's language from its name: how to find its
+ * comments and string literals, and where whitespace carries meaning. The
+ * commit practice forbids calling a change "whitespace only" where it is not, so
+ * every flag here errs towards "significant".
+ */
+import * as path from 'node:path';
+
+export interface StringDelimiter {
+  open: string;
+  close: string;
+  /** May span lines (template literals, triple quotes, raw strings). */
+  multiline: boolean;
+  /** Backslash escapes the next character. */
+  escapes: boolean;
+}
+
+export interface Language {
+  id: string;
+  /** Display name for reasons ("Python"). */
+  name: string;
+  lineComments: string[];
+  blockComments: Array<{ open: string; close: string }>;
+  strings: StringDelimiter[];
+  /** Whitespace between tokens on one line may change freely (C, Java, JS...; not shell). */
+  freeSpacing: boolean;
+  /** Leading indentation is syntax (Python, Haskell...). */
+  indentSignificant: boolean;
+  /** A line break can end a statement (JS/Go/Python/Ruby/shell), so re-wrapping is not whitespace. */
+  newlineSignificant: boolean;
+  /** `/re gex/` literals exist, so a slash in code makes the spacing around it unknowable to a plain lexer. */
+  regexLiterals: boolean;
+  /**
+   * Whitespace is data or syntax almost everywhere (Markdown, YAML, Makefile recipes,
+   * plain text): no change in it is ever called whitespace-only.
+   */
+  whitespaceAlwaysSignificant: boolean;
+  /** Markers of content a plain lexer cannot follow (heredocs, raw strings with custom delimiters). */
+  opaqueMarkers: RegExp | null;
+}
+
+const C_STRINGS: StringDelimiter[] = [
+  { open: '"', close: '"', multiline: false, escapes: true },
+  { open: "'", close: "'", multiline: false, escapes: true },
+];
+const C_COMMENTS = { lineComments: ['//'], blockComments: [{ open: '/*', close: '*/' }] };
+
+function language(spec: Partial<Language> & Pick<Language, 'id' | 'name'>): Language {
+  return {
+    lineComments: [],
+    blockComments: [],
+    strings: [],
+    freeSpacing: false,
+    indentSignificant: false,
+    newlineSignificant: true,
+    regexLiterals: false,
+    whitespaceAlwaysSignificant: false,
+    opaqueMarkers: null,
+    ...spec,
+  };
+}
+
+export const LANGUAGES: Record<string, Language> = {
+  c: language({ id: 'c', name: 'C', ...C_COMMENTS, strings: C_STRINGS, freeSpacing: true, newlineSignificant: false, opaqueMarkers: /\bR"[^(\s]*\(/ }),
+  cpp: language({ id: 'cpp', name: 'C++', ...C_COMMENTS, strings: C_STRINGS, freeSpacing: true, newlineSignificant: false, opaqueMarkers: /\bR"[^(\s]*\(/ }),
+  csharp: language({ id: 'csharp', name: 'C#', ...C_COMMENTS, strings: C_STRINGS, freeSpacing: true, newlineSignificant: false, opaqueMarkers: /@"|"""/ }),
+  java: language({ id: 'java', name: 'Java', ...C_COMMENTS, strings: [{ open: '"""', close: '"""', multiline: true, escapes: true }, ...C_STRINGS], freeSpacing: true, newlineSignificant: false }),
+  kotlin: language({ id: 'kotlin', name: 'Kotlin', ...C_COMMENTS, strings: [{ open: '"""', close: '"""', multiline: true, escapes: false }, ...C_STRINGS], freeSpacing: true }),
+  javascript: language({
+    id: 'javascript',
+    name: 'JavaScript',
+    ...C_COMMENTS,
+    strings: [{ open: '`', close: '`', multiline: true, escapes: true }, ...C_STRINGS],
+    freeSpacing: true,
+    regexLiterals: true,
+  }),
+  typescript: language({
+    id: 'typescript',
+    name: 'TypeScript',
+    ...C_COMMENTS,
+    strings: [{ open: '`', close: '`', multiline: true, escapes: true }, ...C_STRINGS],
+    freeSpacing: true,
+    regexLiterals: true,
+  }),
+  go: language({
+    id: 'go',
+    name: 'Go',
+    ...C_COMMENTS,
+    strings: [{ open: '`', close: '`', multiline: true, escapes: false }, ...C_STRINGS],
+    freeSpacing: true,
+  }),
+  rust: language({ id: 'rust', name: 'Rust', ...C_COMMENTS, strings: [{ open: '"', close: '"', multiline: true, escapes: true }], freeSpacing: true, newlineSignificant: false, opaqueMarkers: /\br#*"|'/ }),
+  swift: language({ id: 'swift', name: 'Swift', ...C_COMMENTS, strings: [{ open: '"""', close: '"""', multiline: true, escapes: true }, ...C_STRINGS], freeSpacing: true }),
+  css: language({ id: 'css', name: 'CSS', blockComments: [{ open: '/*', close: '*/' }], strings: C_STRINGS, freeSpacing: false, newlineSignificant: false }),
+  json: language({ id: 'json', name: 'JSON', strings: [{ open: '"', close: '"', multiline: false, escapes: true }], freeSpacing: true, newlineSignificant: false }),
+  python: language({
+    id: 'python',
+    name: 'Python',
+    lineComments: ['#'],
+    strings: [
+      { open: '"""', close: '"""', multiline: true, escapes: true },
+      { open: "'''", close: "'''", multiline: true, escapes: true },
+      ...C_STRINGS,
+    ],
+    freeSpacing: true,
+    indentSignificant: true,
+  }),
+  ruby: language({ id: 'ruby', name: 'Ruby', lineComments: ['#'], strings: C_STRINGS, freeSpacing: false, regexLiterals: true, opaqueMarkers: /<<[~-]?['"A-Z_]|%[qQwWiIr]?[^\sA-Za-z0-9]|^=begin/ }),
+  shell: language({ id: 'shell', name: 'shell', lineComments: ['#'], strings: C_STRINGS, freeSpacing: false, opaqueMarkers: /<<-?\s*['"]?\w/ }),
+  perl: language({ id: 'perl', name: 'Perl', lineComments: ['#'], strings: C_STRINGS, freeSpacing: false, regexLiterals: true, opaqueMarkers: /<<['"~]?\w|\bq[qwr]?\s*[^\s\w]/ }),
+  php: language({ id: 'php', name: 'PHP', lineComments: ['//', '#'], blockComments: [{ open: '/*', close: '*/' }], strings: C_STRINGS, freeSpacing: true, opaqueMarkers: /<<<|\?>/ }),
+  lua: language({ id: 'lua', name: 'Lua', lineComments: ['--'], strings: C_STRINGS, freeSpacing: true, opaqueMarkers: /\[=*\[/ }),
+  sql: language({ id: 'sql', name: 'SQL', lineComments: ['--'], blockComments: [{ open: '/*', close: '*/' }], strings: [{ open: "'", close: "'", multiline: true, escapes: false }], freeSpacing: true, newlineSignificant: false }),
+  html: language({ id: 'html', name: 'HTML', whitespaceAlwaysSignificant: true }),
+  markdown: language({ id: 'markdown', name: 'Markdown', whitespaceAlwaysSignificant: true }),
+  yaml: language({ id: 'yaml', name: 'YAML', whitespaceAlwaysSignificant: true }),
+  makefile: language({ id: 'makefile', name: 'Makefile', whitespaceAlwaysSignificant: true }),
+  haskell: language({ id: 'haskell', name: 'Haskell', whitespaceAlwaysSignificant: true }),
+  text: language({ id: 'text', name: 'plain text', whitespaceAlwaysSignificant: true }),
+};
+
+const BY_EXTENSION: Record<string, string> = {
+  '.c': 'c', '.h': 'c',
+  '.cc': 'cpp', '.cpp': 'cpp', '.cxx': 'cpp', '.hh': 'cpp', '.hpp': 'cpp', '.hxx': 'cpp', '.ino': 'cpp',
+  '.cs': 'csharp',
+  '.java': 'java',
+  '.kt': 'kotlin', '.kts': 'kotlin',
+  '.js': 'javascript', '.jsx': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript',
+  '.ts': 'typescript', '.tsx': 'typescript', '.mts': 'typescript', '.cts': 'typescript',
+  '.go': 'go',
+  '.rs': 'rust',
+  '.swift': 'swift',
+  '.css': 'css', '.scss': 'css', '.less': 'css',
+  '.json': 'json',
+  '.py': 'python', '.pyi': 'python',
+  '.rb': 'ruby', '.rake': 'ruby', '.gemspec': 'ruby',
+  '.sh': 'shell', '.bash': 'shell', '.zsh': 'shell', '.ksh': 'shell',
+  '.pl': 'perl', '.pm': 'perl',
+  '.php': 'php',
+  '.lua': 'lua',
+  '.sql': 'sql',
+  '.html': 'html', '.htm': 'html', '.xml': 'html', '.svg': 'html', '.vue': 'html',
+  '.md': 'markdown', '.markdown': 'markdown', '.rst': 'markdown', '.txt': 'text', '.adoc': 'markdown',
+  '.yml': 'yaml', '.yaml': 'yaml',
+  '.mk': 'makefile', '.mak': 'makefile',
+  '.hs': 'haskell', '.lhs': 'haskell',
+};
+
+const BY_NAME: Record<string, string> = {
+  makefile: 'makefile', gnumakefile: 'makefile', 'makefile.am': 'makefile', 'makefile.in': 'makefile',
+  rakefile: 'ruby', gemfile: 'ruby',
+  dockerfile: 'shell',
+  '.bashrc': 'shell', '.profile': 'shell', '.zshrc': 'shell',
+};
+
+/** The language of a path, or plain text when the name says nothing the advisor knows. */
+export function languageOf(filePath: string): Language {
+  const base = path.posix.basename(filePath).toLowerCase();
+  const byName = BY_NAME[base];
+  if (byName !== undefined) return LANGUAGES[byName];
+  const byExtension = BY_EXTENSION[path.posix.extname(base)];
+  return LANGUAGES[byExtension ?? 'text'];
+}

@@ -1,0 +1,143 @@
+/**
+ * A small, language-table-driven lexer: enough to tell code from string literals
+ * and comments, line by line, with the state carried across lines (multi-line
+ * strings and block comments). It is deliberately conservative: what it cannot
+ * follow (heredocs, raw strings with custom delimiters) marks the line opaque,
+ * and callers then refuse to call a change there a no-op.
+ */
+import { Language, StringDelimiter } from './language';
+
+export type TokenType = 'word' | 'punct' | 'string' | 'comment';
+
+export interface Token {
+  type: TokenType;
+  text: string;
+  /** The whitespace between the previous token on this line (or the line start) and this one. */
+  spaceBefore: string;
+}
+
+/** Where a line starts or ends: in code, inside a string literal, or inside a block comment. */
+export type LexState = null | { kind: 'string'; delimiter: StringDelimiter } | { kind: 'comment'; close: string };
+
+export interface LexedLine {
+  startState: LexState;
+  endState: LexState;
+  tokens: Token[];
+  /** Whitespace after the last token (including a CR of a CRLF line). */
+  trailing: string;
+  /** The line holds something this lexer cannot follow. */
+  opaque: boolean;
+}
+
+const WORD = /[A-Za-z0-9_$\u0080-\uffff]/;
+const NUMBER_OR_WORD = /\d[\w.]*|[A-Za-z_$\u0080-\uffff][\w$\u0080-\uffff]*/y;
+
+/** Lexes lines in order, starting from `initial` state (code by default). */
+export function lexLines(lines: string[], language: Language, initial: LexState = null): LexedLine[] {
+  const result: LexedLine[] = [];
+  let state = initial;
+  for (const line of lines) {
+    const lexed = lexLine(line, language, state);
+    result.push(lexed);
+    state = lexed.endState;
+  }
+  return result;
+}
+
+function lexLine(line: string, language: Language, startState: LexState): LexedLine {
+  const tokens: Token[] = [];
+  let state = startState;
+  let pos = 0;
+  let space = '';
+  let unterminated = false;
+  const opaque = language.opaqueMarkers !== null && language.opaqueMarkers.test(line);
+
+  // Continue a literal or comment begun on an earlier line.
+  if (state !== null) {
+    if (state.kind === 'string') {
+      const end = findStringEnd(line, 0, state.delimiter);
+      tokens.push({ type: 'string', text: line.slice(0, end < 0 ? line.length : end), spaceBefore: '' });
+      if (end < 0) return { startState, endState: state, tokens, trailing: '', opaque };
+      pos = end;
+    } else {
+      const close = line.indexOf(state.close);
+      const end = close < 0 ? line.length : close + state.close.length;
+      tokens.push({ type: 'comment', text: line.slice(0, end), spaceBefore: '' });
+      if (close < 0) return { startState, endState: state, tokens, trailing: '', opaque };
+      pos = end;
+    }
+    state = null;
+  }
+
+  while (pos < line.length) {
+    const char = line[pos];
+    if (char === ' ' || char === '\t' || char === '\r' || char === '\f' || char === '\v') {
+      space += char;
+      pos++;
+      continue;
+    }
+    const lineComment = language.lineComments.find((marker) => line.startsWith(marker, pos));
+    if (lineComment !== undefined) {
+      tokens.push({ type: 'comment', text: line.slice(pos), spaceBefore: space });
+      space = '';
+      pos = line.length;
+      break;
+    }
+    const block = language.blockComments.find((comment) => line.startsWith(comment.open, pos));
+    if (block !== undefined) {
+      const close = line.indexOf(block.close, pos + block.open.length);
+      const end = close < 0 ? line.length : close + block.close.length;
+      tokens.push({ type: 'comment', text: line.slice(pos, end), spaceBefore: space });
+      space = '';
+      pos = end;
+      if (close < 0) state = { kind: 'comment', close: block.close };
+      continue;
+    }
+    // Longest delimiter first, so `"""` wins over `"`.
+    const delimiter = language.strings.find((candidate) => line.startsWith(candidate.open, pos));
+    if (delimiter !== undefined) {
+      const end = findStringEnd(line, pos + delimiter.open.length, delimiter);
+      const stop = end < 0 ? line.length : end;
+      tokens.push({ type: 'string', text: line.slice(pos, stop), spaceBefore: space });
+      space = '';
+      pos = stop;
+      if (end < 0) {
+        // A single-line string left open is a syntax error, a line continuation or
+        // something this lexer does not understand: the line is opaque.
+        if (delimiter.multiline) state = { kind: 'string', delimiter };
+        else unterminated = true;
+      }
+      continue;
+    }
+    if (WORD.test(char)) {
+      NUMBER_OR_WORD.lastIndex = pos;
+      const match = NUMBER_OR_WORD.exec(line);
+      const text = match !== null && match.index === pos ? match[0] : char;
+      tokens.push({ type: 'word', text, spaceBefore: space });
+      space = '';
+      pos += text.length;
+      continue;
+    }
+    tokens.push({ type: 'punct', text: char, spaceBefore: space });
+    space = '';
+    pos++;
+  }
+  return { startState, endState: state, tokens, trailing: space, opaque: opaque || unterminated };
+}
+
+/** Index just past the closing delimiter, or -1 when the string goes on past the line. */
+function findStringEnd(line: string, from: number, delimiter: StringDelimiter): number {
+  for (let k = from; k < line.length; k++) {
+    if (delimiter.escapes && line[k] === '\\') {
+      k++;
+      continue;
+    }
+    if (line.startsWith(delimiter.close, k)) return k + delimiter.close.length;
+  }
+  return -1;
+}
+
+/** Lexes a whole file's text, returning one entry per line (1-based line n is index n-1). */
+export function lexText(text: string, language: Language): LexedLine[] {
+  return lexLines(text.split('\n'), language);
+}
