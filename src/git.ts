@@ -1,0 +1,187 @@
+/**
+ * Every call to git lives here. Diffs are produced with options that pin git's
+ * output format whatever the user's configuration says (prefixes, colours,
+ * external diff drivers, rename detection, quoted paths), and blob contents are
+ * read in one `git cat-file --batch` process for the whole diff.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { InputError } from './errors';
+
+/** Options that make `git diff` output the same on every machine. */
+export const DIFF_OPTIONS = [
+  '--no-color',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--full-index',
+  '--binary',
+  '-M',
+  '-U3',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+  '--submodule=short',
+  '--ignore-submodules=none',
+  '--no-relative',
+];
+
+/** Configuration overrides for every git call: quoted paths, no pager. */
+const CONFIG = ['-c', 'core.quotePath=true', '-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=false', '-c', 'color.ui=false'];
+
+const MAX_BUFFER = 1024 * 1024 * 1024;
+
+export interface GitOptions {
+  cwd: string;
+  input?: Buffer | string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export class Git {
+  constructor(readonly cwd: string) {}
+
+  /** Runs git and returns stdout; a failure becomes an InputError with git's first error line. */
+  run(args: string[], options: Partial<GitOptions> = {}): Buffer {
+    const result = spawnSync('git', [...CONFIG, ...args], {
+      cwd: options.cwd ?? this.cwd,
+      input: options.input,
+      env: options.env ?? process.env,
+      maxBuffer: MAX_BUFFER,
+    });
+    if (result.error) {
+      const code = (result.error as NodeJS.ErrnoException).code;
+      throw new InputError(code === 'ENOENT' ? 'git is not installed or not on PATH' : `git failed: ${result.error.message}`);
+    }
+    if (result.status !== 0) {
+      const stderr = result.stderr.toString('utf8').trim().split('\n');
+      const line = stderr.find((text) => /^(fatal|error):/.test(text)) ?? stderr[0] ?? `exit code ${result.status}`;
+      throw new InputError(`git ${args[0]}: ${line.replace(/^(fatal|error):\s*/, '')}`);
+    }
+    return result.stdout;
+  }
+
+  text(args: string[], options: Partial<GitOptions> = {}): string {
+    return this.run(args, options).toString('utf8').replace(/\n$/, '');
+  }
+
+  /** Succeeds quietly or returns null, for probes such as "is this a commit?". */
+  probe(args: string[]): string | null {
+    const result = spawnSync('git', [...CONFIG, ...args], { cwd: this.cwd, maxBuffer: MAX_BUFFER });
+    if (result.error || result.status !== 0) return null;
+    return result.stdout.toString('utf8').replace(/\n$/, '');
+  }
+}
+
+/** Opens the repository containing `cwd`, at its top level. */
+export function openRepository(cwd: string): Git {
+  if (!fs.existsSync(cwd)) throw new InputError(`no such directory: ${cwd}`);
+  const probe = new Git(cwd);
+  const top = probe.probe(['rev-parse', '--show-toplevel']);
+  if (top === null) {
+    const bare = probe.probe(['rev-parse', '--is-bare-repository']);
+    if (bare === 'true') throw new InputError('this is a bare repository; run split-advisor in a work tree, or pass a diff with --patch');
+    throw new InputError(`not a git repository: ${cwd} (run inside one, or pass a diff with --patch FILE)`);
+  }
+  return new Git(top);
+}
+
+/** The id of the empty tree in this repository's hash (SHA-1 or SHA-256). */
+export function emptyTree(git: Git): string {
+  return git.text(['hash-object', '-t', 'tree', '--stdin'], { input: '' });
+}
+
+/** Resolves a revision to a full commit id, or throws a one-line error naming it. */
+export function resolveCommit(git: Git, rev: string): string {
+  if (rev.startsWith('-')) throw new InputError(`not a revision: ${rev}`);
+  const sha = git.probe(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
+  if (sha === null) throw new InputError(`unknown revision: ${rev}`);
+  return sha;
+}
+
+export interface CommitInfo {
+  sha: string;
+  parents: string[];
+  message: string;
+  author: string;
+}
+
+export function readCommit(git: Git, sha: string): CommitInfo {
+  const out = git.text(['show', '-s', '--format=%P%x00%an <%ae>%x00%B', sha]);
+  const [parents, author, ...rest] = out.split('\0');
+  return { sha, parents: parents.split(' ').filter((parent) => parent !== ''), author, message: rest.join('\0') };
+}
+
+/** `git diff` between two trees or commits with the pinned format. */
+export function diffTrees(git: Git, from: string, to: string): Buffer {
+  return git.run(['diff', ...DIFF_OPTIONS, from, to, '--']);
+}
+
+/** What `git commit` would take: HEAD (or the empty tree on an unborn branch) against the index. */
+export function diffStaged(git: Git): Buffer {
+  const head = git.probe(['rev-parse', '--verify', '--quiet', 'HEAD']);
+  return git.run(['diff', '--cached', ...DIFF_OPTIONS, head ?? emptyTree(git), '--']);
+}
+
+/**
+ * Everything not yet committed: HEAD against the work tree, including untracked
+ * files that are not ignored. Untracked files are marked intent-to-add in a
+ * temporary copy of the index, so the user's index is never touched.
+ */
+export function diffWorktree(git: Git): Buffer {
+  const head = git.probe(['rev-parse', '--verify', '--quiet', 'HEAD']);
+  const gitDir = git.text(['rev-parse', '--absolute-git-dir']);
+  const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'split-advisor-index-'));
+  const indexFile = path.join(temporary, 'index');
+  try {
+    const realIndex = path.join(gitDir, 'index');
+    if (fs.existsSync(realIndex)) fs.copyFileSync(realIndex, indexFile);
+    const env = { ...process.env, GIT_INDEX_FILE: indexFile };
+    const untracked = git.run(['ls-files', '-z', '--others', '--exclude-standard'], { env }).toString('utf8');
+    const names = untracked.split('\0').filter((name) => name !== '');
+    if (names.length > 0) git.run(['add', '--intent-to-add', '--pathspec-from-file=-', '--pathspec-file-nul'], { env, input: names.join('\0') });
+    return git.run(['diff', ...DIFF_OPTIONS, head ?? emptyTree(git), '--'], { env });
+  } finally {
+    fs.rmSync(temporary, { recursive: true, force: true });
+  }
+}
+
+/** Git's id for "no blob" on either side of a diff. */
+export function isNullBlob(id: string | null): boolean {
+  return id === null || /^0+$/.test(id);
+}
+
+/**
+ * Reads many blobs in one `git cat-file --batch` process. Blobs larger than
+ * `maxBytes` are skipped (returned in `skipped`), so a huge generated file does
+ * not cost the analysis its memory.
+ */
+export function readBlobs(git: Git, ids: string[], maxBytes: number): { blobs: Map<string, Buffer>; skipped: string[] } {
+  const blobs = new Map<string, Buffer>();
+  const skipped: string[] = [];
+  const unique = [...new Set(ids.filter((id) => !isNullBlob(id)))];
+  if (unique.length === 0) return { blobs, skipped };
+  const sizes = git.text(['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)'], { input: unique.join('\n') + '\n' }).split('\n');
+  const wanted: string[] = [];
+  sizes.forEach((line, index) => {
+    const [id, type, size] = line.split(' ');
+    if (type !== 'blob') return;
+    if (Number(size) > maxBytes) skipped.push(unique[index]);
+    else wanted.push(id);
+  });
+  if (wanted.length === 0) return { blobs, skipped };
+  const out = git.run(['cat-file', '--batch'], { input: wanted.join('\n') + '\n' });
+  let offset = 0;
+  while (offset < out.length) {
+    const headerEnd = out.indexOf(0x0a, offset);
+    if (headerEnd < 0) break;
+    const [id, type, size] = out.subarray(offset, headerEnd).toString('utf8').split(' ');
+    if (type === 'missing' || size === undefined) {
+      offset = headerEnd + 1;
+      continue;
+    }
+    const length = Number(size);
+    blobs.set(id, out.subarray(headerEnd + 1, headerEnd + 1 + length));
+    offset = headerEnd + 1 + length + 1;
+  }
+  return { blobs, skipped };
+}
