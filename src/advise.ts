@@ -1,0 +1,48 @@
+/**
+ * The pipeline, readable in one place: parsed files → changes → classified
+ * changes → series → report. Pure: the input edge (input.ts) has already read
+ * git or the patch file; renderers (render/) turn the report into text or JSON.
+ */
+import { buildChanges } from './changes';
+import { FileContents, classifyChanges } from './classify';
+import { CommitMessage, DiffFile, Report, Source } from './model';
+import { parsePatch } from './parse';
+import { buildSeries } from './series';
+
+export interface AnalysisInput {
+  source: Source;
+  files: DiffFile[];
+  message: CommitMessage | null;
+  /** Full file texts indexed like files; empty for a pasted diff. */
+  contents: Array<FileContents | undefined>;
+  diffOnly: boolean;
+  notes: string[];
+}
+
+export function analyse(input: AnalysisInput): Report {
+  const changes = buildChanges(input.files);
+  const classified = classifyChanges(input.files, changes, { contents: input.contents });
+  const { series, notes } = buildSeries(classified, input.files, input.message);
+  return {
+    source: input.source,
+    diffOnly: input.diffOnly,
+    files: input.files,
+    changes: classified,
+    series,
+    message: input.message,
+    notes: [...input.notes, ...notes],
+  };
+}
+
+/** Advises on a unified diff given as text or bytes, with no repository at hand. */
+export function adviseOnPatch(patch: Buffer | string): Report {
+  const parsed = parsePatch(patch);
+  return analyse({
+    source: { kind: 'patch', ...(parsed.message ? { subject: parsed.message.subject } : {}) },
+    files: parsed.files,
+    message: parsed.message,
+    contents: [],
+    diffOnly: true,
+    notes: [],
+  });
+}

@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+/**
+ * The command line: argument parsing (yargs) and the error edge. Everything it
+ * needs from outside (argv, streams, cwd, environment) is passed in, so tests
+ * run it in-process. The analysis modules are required only once a command
+ * runs, so `--help` and bad usage stay fast.
+ */
+import yargs from 'yargs';
+import { ExitCode } from './exit-codes';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Whether stdout is a terminal (colour is used only then). */
+  isTTY: boolean;
+  /** Reads all of standard input (for `--patch -`). */
+  readStdin: () => Buffer;
+}
+
+interface SuggestArguments {
+  rev?: string;
+  patch?: string;
+  staged?: boolean;
+  worktree?: boolean;
+  'first-parent'?: boolean;
+  json?: boolean;
+  format?: string;
+  color?: boolean;
+  C?: string;
+}
+
+class UsageError extends Error {}
+
+function useColor(io: CliIo, flag: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.isTTY && io.env.TERM !== 'dumb';
+}
+
+function runSuggest(args: SuggestArguments, io: CliIo): number {
+  // Loaded here, not at the top: help and usage errors do not pay for them.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { loadInput } = require('./input') as typeof import('./input');
+  const { analyse } = require('./advise') as typeof import('./advise');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const path = require('node:path') as typeof import('node:path');
+  const cwd = args.C !== undefined ? path.resolve(io.cwd, args.C) : io.cwd;
+  const sources = [args.patch !== undefined, args.staged === true, args.worktree === true, args.rev !== undefined].filter(Boolean).length;
+  if (sources > 1) throw new UsageError('give one input: a revision, a range, --staged, --worktree or --patch FILE');
+  const format = args.json ? 'json' : (args.format ?? 'text');
+  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format '${format}' (allowed: text, json)`);
+  if (args['first-parent'] && (args.patch !== undefined || args.staged || args.worktree)) throw new UsageError('--first-parent applies to a commit only');
+
+  const rev = args.rev ?? 'HEAD';
+  const loaded =
+    args.patch !== undefined
+      ? loadInput({ kind: 'patch', path: args.patch, cwd, stdin: io.readStdin })
+      : args.staged
+        ? loadInput({ kind: 'staged', cwd })
+        : args.worktree
+          ? loadInput({ kind: 'worktree', cwd })
+          : /\.\./.test(rev)
+            ? loadInput({ kind: 'range', rev, cwd })
+            : loadInput({ kind: 'commit', rev, cwd, firstParent: args['first-parent'] === true });
+  const report = analyse(loaded);
+  if (format === 'json') {
+    const { renderJson } = require('./render/json') as typeof import('./render/json');
+    io.stdout(renderJson(report));
+  } else {
+    const { renderText } = require('./render/text') as typeof import('./render/text');
+    io.stdout(renderText(report, { color: useColor(io, args.color) }));
+  }
+  return ExitCode.Success;
+}
+
+/** Runs the CLI and returns the exit code; never throws. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let exitCode: number = ExitCode.Success;
+  let commandError: unknown = null;
+  const parser = yargs(argv)
+    .scriptName('split-advisor')
+    .usage('$0 <command> [options]\n\nClassifies every change in a commit or diff and suggests how to split it into one-logical-change commits.')
+    .command<SuggestArguments>(
+      'suggest [rev]',
+      'Suggest how to split a commit, a range, the staged or uncommitted changes, or a patch',
+      (command) =>
+        command
+          .positional('rev', { type: 'string', describe: 'a commit (default HEAD) or a range a..b' })
+          .option('patch', { type: 'string', describe: "read a unified diff or format-patch mail from FILE ('-' for stdin)", requiresArg: true })
+          .option('staged', { type: 'boolean', describe: 'analyse what `git commit` would take (HEAD against the index)' })
+          .option('worktree', { type: 'boolean', describe: 'analyse everything not yet committed, untracked files included' })
+          .option('first-parent', { type: 'boolean', describe: 'analyse a merge commit against its first parent' })
+          .option('json', { type: 'boolean', describe: 'print the JSON contract (same as --format json)' })
+          .option('format', { type: 'string', choices: ['text', 'json'], describe: 'output format' })
+          .option('color', { type: 'boolean', describe: 'force colour on or off (default: on a terminal, unless NO_COLOR is set)' })
+          .option('C', { type: 'string', describe: 'run as if started in this directory', requiresArg: true })
+          .example('$0 suggest HEAD', 'split the last commit')
+          .example('$0 suggest main..topic', 'the combined diff of a branch')
+          .example('git diff | $0 suggest --patch -', 'a diff on standard input'),
+      (args) => {
+        try {
+          exitCode = runSuggest(args, io);
+        } catch (error) {
+          commandError = error;
+        }
+      },
+    )
+    .demandCommand(1, 'name a command, e.g. `split-advisor suggest HEAD`')
+    .strict()
+    .help()
+    .alias('h', 'help')
+    .version(require('./version').TOOL.version)
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .exitProcess(false);
+
+  let usageFailure: string | null = null;
+  parser.fail((message, error) => {
+    usageFailure = message ?? error?.message ?? 'bad usage';
+  });
+  let helpOutput = '';
+  try {
+    await parser.parseAsync(argv, {}, (_error, _parsed, output) => {
+      helpOutput = output;
+    });
+  } catch (error) {
+    usageFailure ??= error instanceof Error ? error.message : String(error);
+  }
+  if (usageFailure !== null) {
+    io.stderr(`split-advisor: ${usageFailure} (see split-advisor --help)\n`);
+    return ExitCode.BadInput;
+  }
+  if (helpOutput !== '') io.stdout(helpOutput + '\n');
+  if (commandError !== null) return reportError(commandError, io);
+  return exitCode;
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof UsageError) {
+    io.stderr(`split-advisor: ${error.message} (see split-advisor --help)\n`);
+    return ExitCode.BadInput;
+  }
+  const exit = (error as { exitCode?: number }).exitCode;
+  if (error instanceof Error && exit === ExitCode.BadInput) {
+    io.stderr(`split-advisor: ${error.message.split('\n')[0]}\n`);
+    return ExitCode.BadInput;
+  }
+  if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'EPIPE') return ExitCode.Success;
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  io.stderr(`split-advisor: internal error: ${message} (please report it; SPLIT_ADVISOR_DEBUG=1 shows the stack)\n`);
+  if (io.env.SPLIT_ADVISOR_DEBUG) io.stderr(`${error instanceof Error ? error.stack : ''}\n`);
+  return ExitCode.InternalError;
+}
+
+if (require.main === module) {
+  const io: CliIo = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: process.stdout.isTTY === true,
+    readStdin: () => require('node:fs').readFileSync(0),
+  };
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+  });
+  runCli(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}
