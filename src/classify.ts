@@ -110,6 +110,7 @@ export function classifyChanges(files: DiffFile[], changes: Change[], options: C
         confidence: result.confidence,
         reason: renderReason(heuristic, result),
         heuristic: heuristic.meta.id,
+        messageId: result.messageId,
       };
       return { ...change, verdict };
     }

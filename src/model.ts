@@ -142,6 +142,8 @@ export interface Verdict {
   reason: string;
   /** Id of the heuristic that decided. */
   heuristic: string;
+  /** Key of the decisive heuristic's `meta.messages` that `reason` was rendered from. */
+  messageId?: string;
 }
 
 export interface ClassifiedChange extends Change {
