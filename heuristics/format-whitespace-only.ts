@@ -12,7 +12,7 @@
 import { Heuristic, HeuristicContext, HeuristicResult } from '../src/heuristic';
 import { Language } from '../src/language';
 import { LexedLine, Token } from '../src/lexer';
-import { Change } from '../src/model';
+import { Change, Hunk } from '../src/model';
 
 const messages = {
   whitespaceOnly: 'Whitespace only ({{details}}); the token stream is identical.',
@@ -28,6 +28,17 @@ const messages = {
 };
 
 type MessageId = keyof typeof messages;
+
+/** A hunk's text, joined once: a large hunk holds many changes, each asking for it. */
+const hunkTexts = new WeakMap<Hunk, string>();
+function textOfHunk(hunk: Hunk): string {
+  let text = hunkTexts.get(hunk);
+  if (text === undefined) {
+    text = hunk.lines.map((line) => line.text).join('\n');
+    hunkTexts.set(hunk, text);
+  }
+  return text;
+}
 
 function refuse(messageId: MessageId, data?: Record<string, string>): HeuristicResult {
   return { kind: 'functional', confidence: 0.7, messageId, data };
@@ -148,7 +159,7 @@ export const formatWhitespaceOnly: Heuristic = {
       // Without the whole file, lexing started at the hunk: a multi-line string
       // opened above it would be invisible. Only claim what the hunk itself shows.
       // Triple-quoted strings (docstrings) routinely span more lines than a hunk shows.
-      const hunkText = context.hunk === null ? '' : context.hunk.lines.map((line) => line.text).join('\n');
+      const hunkText = context.hunk === null ? '' : textOfHunk(context.hunk);
       const multiline = language.strings.filter((delimiter) => delimiter.multiline);
       if (multiline.some((delimiter) => delimiter.open.length >= 3 || hunkText.includes(delimiter.open))) return refuse('unsureDiffOnly');
     }

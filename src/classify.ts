@@ -54,12 +54,28 @@ class FileLexCache {
   }
 }
 
+/**
+ * For each position in a hunk's lines, how many old-side and new-side lines come
+ * before it; computed once per hunk, since a large hunk holds many changes.
+ */
+const sideCounts = new WeakMap<Hunk, { old: Uint32Array; new: Uint32Array }>();
+function sideCountsOf(hunk: Hunk): { old: Uint32Array; new: Uint32Array } {
+  let counts = sideCounts.get(hunk);
+  if (counts === undefined) {
+    counts = { old: new Uint32Array(hunk.lines.length + 1), new: new Uint32Array(hunk.lines.length + 1) };
+    hunk.lines.forEach((line, k) => {
+      counts!.old[k + 1] = counts!.old[k] + (line.type === '+' ? 0 : 1);
+      counts!.new[k + 1] = counts!.new[k] + (line.type === '-' ? 0 : 1);
+    });
+    sideCounts.set(hunk, counts);
+  }
+  return counts;
+}
+
 /** Offset of the change's first line on one side, counted within the hunk's lines of that side. */
 function offsetInHunkSide(hunk: Hunk, change: Change, side: 'old' | 'new'): number {
-  const skip = side === 'old' ? '+' : '-';
-  let offset = side === 'old' ? change.removedOffset : change.addedOffset;
-  for (let k = 0; k < change.blockStart; k++) if (hunk.lines[k].type !== skip) offset++;
-  return offset;
+  const before = sideCountsOf(hunk)[side][change.blockStart];
+  return before + (side === 'old' ? change.removedOffset : change.addedOffset);
 }
 
 function lexSideOf(change: Change, side: 'old' | 'new', file: DiffFile, language: Language, cache: FileLexCache): LexedSide {
