@@ -155,6 +155,12 @@ export const formatWhitespaceOnly: Heuristic = {
     const outcome = compare(oldSide.lines, newSide.lines, language);
     if (!(outcome instanceof Set)) return outcome;
     const wholeFile = oldSide.wholeFile && newSide.wholeFile;
+    if (!wholeFile && language.heredoc !== null) {
+      // A heredoc body runs to a bare terminator word that looks like any command,
+      // and bodies are often longer than the context: one opened above the hunk
+      // cannot be seen from the hunk, so nothing here can be proven a no-op.
+      return refuse('unsureDiffOnly');
+    }
     if (!wholeFile && language.strings.some((delimiter) => delimiter.multiline)) {
       // Without the whole file, lexing started at the hunk: a multi-line string
       // opened above it would be invisible. Only claim what the hunk itself shows.

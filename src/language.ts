@@ -15,6 +15,20 @@ export interface StringDelimiter {
   escapes: boolean;
 }
 
+/**
+ * How a language opens a heredoc (`<<EOF`): its body runs from the next line to
+ * the line holding only the terminator word, and every byte of it is data.
+ */
+export interface HeredocSyntax {
+  /**
+   * Sticky pattern tried where a token starts. Named groups: `word` is the
+   * terminator; a non-empty `indent` means the closing line may be indented.
+   */
+  open: RegExp;
+  /** The closing line may always be indented and followed by `;`, `,` or `)` (PHP 7.3+). */
+  lenientClose: boolean;
+}
+
 export interface Language {
   id: string;
   /** Display name for reasons ("Python"). */
@@ -37,6 +51,8 @@ export interface Language {
   whitespaceAlwaysSignificant: boolean;
   /** Markers of content a plain lexer cannot follow (heredocs, raw strings with custom delimiters). */
   opaqueMarkers: RegExp | null;
+  /** Heredoc syntax, when the language has one; the lexer marks the body lines opaque. */
+  heredoc: HeredocSyntax | null;
 }
 
 const C_STRINGS: StringDelimiter[] = [
@@ -56,6 +72,7 @@ function language(spec: Partial<Language> & Pick<Language, 'id' | 'name'>): Lang
     regexLiterals: false,
     whitespaceAlwaysSignificant: false,
     opaqueMarkers: null,
+    heredoc: null,
     ...spec,
   };
 }
@@ -105,10 +122,46 @@ export const LANGUAGES: Record<string, Language> = {
     freeSpacing: true,
     indentSignificant: true,
   }),
-  ruby: language({ id: 'ruby', name: 'Ruby', lineComments: ['#'], strings: C_STRINGS, freeSpacing: false, regexLiterals: true, opaqueMarkers: /<<[~-]?['"A-Z_]|%[qQwWiIr]?[^\sA-Za-z0-9]|^=begin/ }),
-  shell: language({ id: 'shell', name: 'shell', lineComments: ['#'], strings: C_STRINGS, freeSpacing: false, opaqueMarkers: /<<-?\s*['"]?\w/ }),
-  perl: language({ id: 'perl', name: 'Perl', lineComments: ['#'], strings: C_STRINGS, freeSpacing: false, regexLiterals: true, opaqueMarkers: /<<['"~]?\w|\bq[qwr]?\s*[^\s\w]/ }),
-  php: language({ id: 'php', name: 'PHP', lineComments: ['//', '#'], blockComments: [{ open: '/*', close: '*/' }], strings: C_STRINGS, freeSpacing: true, opaqueMarkers: /<<<|\?>/ }),
+  ruby: language({
+    id: 'ruby',
+    name: 'Ruby',
+    lineComments: ['#'],
+    strings: C_STRINGS,
+    freeSpacing: false,
+    regexLiterals: true,
+    opaqueMarkers: /<<[~-]?['"A-Z_]|%[qQwWiIr]?[^\sA-Za-z0-9]|^=begin/,
+    heredoc: { open: /<<(?<indent>[~-]?)(?<q>['"`]?)(?<word>[A-Za-z_]\w*)\k<q>/y, lenientClose: false },
+  }),
+  shell: language({
+    id: 'shell',
+    name: 'shell',
+    lineComments: ['#'],
+    strings: C_STRINGS,
+    freeSpacing: false,
+    opaqueMarkers: /<<-?\s*['"]?\w/,
+    // Not `<<<word`, a here-string that stays on its line.
+    heredoc: { open: /(?<!<)<<(?<indent>-?)[ \t]*(?<q>['"]?)\\?(?<word>\w+)\k<q>/y, lenientClose: false },
+  }),
+  perl: language({
+    id: 'perl',
+    name: 'Perl',
+    lineComments: ['#'],
+    strings: C_STRINGS,
+    freeSpacing: false,
+    regexLiterals: true,
+    opaqueMarkers: /<<['"~]?\w|\bq[qwr]?\s*[^\s\w]/,
+    heredoc: { open: /<<(?<indent>~?)[ \t]*(?<q>['"]?)(?<word>[A-Za-z_]\w*)\k<q>/y, lenientClose: false },
+  }),
+  php: language({
+    id: 'php',
+    name: 'PHP',
+    lineComments: ['//', '#'],
+    blockComments: [{ open: '/*', close: '*/' }],
+    strings: C_STRINGS,
+    freeSpacing: true,
+    opaqueMarkers: /<<<|\?>/,
+    heredoc: { open: /<<<[ \t]*(?<q>['"]?)(?<word>[A-Za-z_]\w*)\k<q>/y, lenientClose: true },
+  }),
   lua: language({ id: 'lua', name: 'Lua', lineComments: ['--'], strings: C_STRINGS, freeSpacing: true, opaqueMarkers: /\[=*\[/ }),
   sql: language({ id: 'sql', name: 'SQL', lineComments: ['--'], blockComments: [{ open: '/*', close: '*/' }], strings: [{ open: "'", close: "'", multiline: true, escapes: false }], freeSpacing: true, newlineSignificant: false }),
   html: language({ id: 'html', name: 'HTML', whitespaceAlwaysSignificant: true }),

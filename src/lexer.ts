@@ -5,7 +5,7 @@
  * follow (heredocs, raw strings with custom delimiters) marks the line opaque,
  * and callers then refuse to call a change there a no-op.
  */
-import { Language, StringDelimiter } from './language';
+import { HeredocSyntax, Language, StringDelimiter } from './language';
 
 export type TokenType = 'word' | 'punct' | 'string' | 'comment';
 
@@ -16,8 +16,24 @@ export interface Token {
   spaceBefore: string;
 }
 
-/** Where a line starts or ends: in code, inside a string literal, or inside a block comment. */
-export type LexState = null | { kind: 'string'; delimiter: StringDelimiter } | { kind: 'comment'; close: string };
+/** A heredoc whose body is still to come or under way: its terminator and how the closing line may look. */
+export interface PendingHeredoc {
+  word: string;
+  /** The closing line may be indented (`<<-`, `<<~`, PHP). */
+  indented: boolean;
+  /** Code may follow the terminator on its line (PHP `EOT;`). */
+  lenient: boolean;
+}
+
+/**
+ * Where a line starts or ends: in code, inside a string literal, inside a block
+ * comment, or inside heredoc bodies (several when one line opened several).
+ */
+export type LexState =
+  | null
+  | { kind: 'string'; delimiter: StringDelimiter }
+  | { kind: 'comment'; close: string }
+  | { kind: 'heredoc'; pending: PendingHeredoc[] };
 
 export interface LexedLine {
   startState: LexState;
@@ -51,6 +67,14 @@ function lexLine(line: string, language: Language, startState: LexState): LexedL
   let space = '';
   let unterminated = false;
   const opaque = language.opaqueMarkers !== null && language.opaqueMarkers.test(line);
+  const heredocs: PendingHeredoc[] = [];
+
+  // A heredoc body line, or its closing line, is data from end to end.
+  if (state !== null && state.kind === 'heredoc') {
+    const [current, ...rest] = state.pending;
+    const endState: LexState = !closesHeredoc(line, current) ? state : rest.length > 0 ? { kind: 'heredoc', pending: rest } : null;
+    return { startState, endState, tokens: [{ type: 'string', text: line, spaceBefore: '' }], trailing: '', opaque: true };
+  }
 
   // Continue a literal or comment begun on an earlier line.
   if (state !== null) {
@@ -118,11 +142,38 @@ function lexLine(line: string, language: Language, startState: LexState): LexedL
       pos += text.length;
       continue;
     }
+    const heredoc = language.heredoc === null ? null : matchHeredoc(line, pos, language.heredoc);
+    if (heredoc !== null) {
+      tokens.push({ type: 'string', text: heredoc.opener, spaceBefore: space });
+      space = '';
+      pos += heredoc.opener.length;
+      heredocs.push(heredoc.pending);
+      continue;
+    }
     tokens.push({ type: 'punct', text: char, spaceBefore: space });
     space = '';
     pos++;
   }
+  // The bodies of heredocs opened on this line start on the next one.
+  if (heredocs.length > 0) return { startState, endState: { kind: 'heredoc', pending: heredocs }, tokens, trailing: space, opaque: true };
   return { startState, endState: state, tokens, trailing: space, opaque: opaque || unterminated };
+}
+
+/** A heredoc opener at `pos`, if one starts there. */
+function matchHeredoc(line: string, pos: number, syntax: HeredocSyntax): { opener: string; pending: PendingHeredoc } | null {
+  syntax.open.lastIndex = pos;
+  const match = syntax.open.exec(line);
+  if (match === null || match.groups === undefined) return null;
+  const indented = syntax.lenientClose || (match.groups.indent ?? '') !== '';
+  return { opener: match[0], pending: { word: match.groups.word, indented, lenient: syntax.lenientClose } };
+}
+
+/** True when `line` ends the heredoc: the terminator alone (after indentation, when allowed). */
+function closesHeredoc(line: string, heredoc: PendingHeredoc): boolean {
+  const text = (heredoc.indented ? line.replace(/^[ \t]+/, '') : line).replace(/\r$/, '');
+  if (!text.startsWith(heredoc.word)) return false;
+  const rest = text.slice(heredoc.word.length);
+  return rest === '' || (heredoc.lenient && /^[^\w]/.test(rest));
 }
 
 /** Index just past the closing delimiter, or -1 when the string goes on past the line. */
