@@ -26,8 +26,9 @@ export class ParseError extends Error {
 /** A diff file with the verbatim header lines that re-emission needs. */
 export interface ParsedFile extends DiffFile {
   /**
-   * The header lines as raw bytes in a latin1 string (one char per byte): `diff --git`,
-   * extended headers, `---`/`+++`, `Binary files ... differ`, `GIT binary patch`.
+   * The header lines as raw bytes in a latin1 string (one char per byte): `diff --git`
+   * (or the `diff -ru a/x b/x` line of a plain recursive diff), extended headers,
+   * `---`/`+++`, `Binary files ... differ`, `GIT binary patch`.
    */
   rawHeader: string[];
   /** The raw `@@` line of each hunk, same encoding as rawHeader. */
@@ -59,6 +60,8 @@ const BINARY_PATCH_LINE = /^(?:(?:literal|delta) \d+|[A-Za-z][0-9A-Za-z!#$%&()*+
 const OLD_FILE_LINE = /^--- (.*)$/;
 const NEW_FILE_LINE = /^\+\+\+ (.*)$/;
 const NO_NEWLINE = /^\\ /;
+/** The command line `diff -r` prints before each pair of ---/+++ lines (not git's own headers). */
+const PLAIN_DIFF_COMMAND = /^diff (?!--git |--cc |--combined )/;
 const MBOX_FROM = /^From [0-9a-f]{7,64} /;
 const SHOW_COMMIT = /^commit [0-9a-f]{7,64}\b/;
 
@@ -245,6 +248,17 @@ export function parsePatch(input: Buffer | string): ParsedPatchWithRaw {
     }
     if (OLD_FILE_LINE.test(line) && i + 1 < lines.length && NEW_FILE_LINE.test(lines[i + 1]) && !(isMailSeparator(line))) {
       files.push(parseUnifiedFile());
+      sawFile = true;
+      continue;
+    }
+    if (PLAIN_DIFF_COMMAND.test(line) && i + 2 < lines.length && OLD_FILE_LINE.test(lines[i + 1]) && NEW_FILE_LINE.test(lines[i + 2])) {
+      // `diff -ru` names each file pair on a line of its own; it is part of that file's header.
+      const command = rawLine(i);
+      i++;
+      const file = parseUnifiedFile();
+      file.rawHeader.unshift(command);
+      file.inputLine--;
+      files.push(file);
       sawFile = true;
       continue;
     }
