@@ -1,13 +1,21 @@
 /**
  * Runs the heuristic registry over every change. Builds each heuristic's context:
- * the file's language and, lazily, the lexed text of either side (from the whole
- * file when the input layer supplied it, else from the hunk alone).
+ * the file's language, the lexed text of either side (from a real parser or the
+ * table lexer, over the whole file when the input layer supplied it, else from
+ * the hunk alone), and a view of the whole commit for cross-change heuristics.
+ *
+ * A `functional` verdict from any heuristic but the last is tentative: it carries
+ * a better reason than the catch-all ("only whitespace differs, but this is
+ * Python"), yet a later heuristic may still recognise the change (a comment, a
+ * test file). The first non-functional verdict wins; otherwise the first
+ * functional one.
  */
 import { heuristics as registry } from '../heuristics';
-import { Heuristic, HeuristicContext, LexedSide, renderReason } from './heuristic';
+import { CommitView, Heuristic, HeuristicContext, HeuristicResult, LexedSide, renderReason } from './heuristic';
 import { Language, languageOf } from './language';
 import { LexedLine, lexLines } from './lexer';
-import { Change, ClassifiedChange, DiffFile, Hunk } from './model';
+import { Change, ClassifiedChange, DiffFile, Hunk, Verdict } from './model';
+import { FileSyntax, SyntaxService } from './syntax/types';
 
 /** Full text of a file before and after the change, when known. */
 export interface FileContents {
@@ -19,39 +27,8 @@ export interface ClassifyOptions {
   /** Indexed like the files array; missing entries mean "diff only". */
   contents?: Array<FileContents | undefined>;
   heuristics?: readonly Heuristic[];
-}
-
-/** Lexing is memoised per file and side, since several changes share a file. */
-class FileLexCache {
-  private readonly whole = new Map<string, { text: string[]; lexed: LexedLine[] } | null>();
-  private readonly hunks = new Map<string, LexedLine[]>();
-
-  constructor(
-    private readonly files: DiffFile[],
-    private readonly contents: Array<FileContents | undefined>,
-  ) {}
-
-  wholeFile(fileIndex: number, side: 'old' | 'new', language: Language): { text: string[]; lexed: LexedLine[] } | null {
-    const key = `${fileIndex}:${side}`;
-    if (!this.whole.has(key)) {
-      const content = this.contents[fileIndex]?.[side] ?? null;
-      const text = content === null ? null : content.split('\n');
-      this.whole.set(key, text === null ? null : { text, lexed: lexLines(text, language) });
-    }
-    return this.whole.get(key) ?? null;
-  }
-
-  hunkSide(fileIndex: number, hunkIndex: number, side: 'old' | 'new', language: Language): LexedLine[] {
-    const key = `${fileIndex}:${hunkIndex}:${side}`;
-    let lexed = this.hunks.get(key);
-    if (lexed === undefined) {
-      const hunk = this.files[fileIndex].hunks[hunkIndex];
-      const skip = side === 'old' ? '+' : '-';
-      lexed = lexLines(hunk.lines.filter((line) => line.type !== skip).map((line) => line.text), language);
-      this.hunks.set(key, lexed);
-    }
-    return lexed;
-  }
+  /** Real parsers, already loaded; languages they lack use the table lexer. */
+  syntax?: SyntaxService[];
 }
 
 /**
@@ -62,11 +39,13 @@ const sideCounts = new WeakMap<Hunk, { old: Uint32Array; new: Uint32Array }>();
 function sideCountsOf(hunk: Hunk): { old: Uint32Array; new: Uint32Array } {
   let counts = sideCounts.get(hunk);
   if (counts === undefined) {
-    counts = { old: new Uint32Array(hunk.lines.length + 1), new: new Uint32Array(hunk.lines.length + 1) };
+    const old = new Uint32Array(hunk.lines.length + 1);
+    const next = new Uint32Array(hunk.lines.length + 1);
     hunk.lines.forEach((line, k) => {
-      counts!.old[k + 1] = counts!.old[k] + (line.type === '+' ? 0 : 1);
-      counts!.new[k + 1] = counts!.new[k] + (line.type === '-' ? 0 : 1);
+      old[k + 1] = old[k] + (line.type === '+' ? 0 : 1);
+      next[k + 1] = next[k] + (line.type === '-' ? 0 : 1);
     });
+    counts = { old, new: next };
     sideCounts.set(hunk, counts);
   }
   return counts;
@@ -78,58 +57,148 @@ function offsetInHunkSide(hunk: Hunk, change: Change, side: 'old' | 'new'): numb
   return before + (side === 'old' ? change.removedOffset : change.addedOffset);
 }
 
-function lexSideOf(change: Change, side: 'old' | 'new', file: DiffFile, language: Language, cache: FileLexCache): LexedSide {
-  const lines = side === 'old' ? change.removed : change.added;
-  const range = side === 'old' ? change.old : change.new;
-  if (lines.length === 0 || range === null) return { lines: [], wholeFile: true };
-  const whole = cache.wholeFile(change.fileIndex, side, language);
-  if (whole !== null) {
-    // Trust the whole-file lexing only when the file really holds these lines there
-    // (filters, encodings or a racing work tree could make them differ).
-    const first = range.start - 1;
-    const matches = lines.every((line, k) => whole.text[first + k] === line);
-    if (matches) return { lines: whole.lexed.slice(first, first + lines.length), wholeFile: true };
+/** The commit view: languages, texts, parsed files and lexed sides, each computed once. */
+class Commit implements CommitView {
+  private readonly languages = new Map<number, Language>();
+  private readonly parsed = new Map<string, FileSyntax | null>();
+  private readonly wholeLexed = new Map<string, { text: string[]; lexed: LexedLine[] } | null>();
+  private readonly hunkLexed = new Map<string, LexedLine[]>();
+
+  constructor(
+    readonly files: DiffFile[],
+    readonly changes: Change[],
+    private readonly contents: Array<FileContents | undefined>,
+    private readonly services: SyntaxService[],
+  ) {}
+
+  language(fileIndex: number): Language {
+    let language = this.languages.get(fileIndex);
+    if (language === undefined) {
+      const file = this.files[fileIndex];
+      language = languageOf((file.newPath ?? file.oldPath)?.text ?? '');
+      this.languages.set(fileIndex, language);
+    }
+    return language;
   }
-  const hunk = file.hunks[change.hunkIndex];
-  const offset = offsetInHunkSide(hunk, change, side);
-  return { lines: cache.hunkSide(change.fileIndex, change.hunkIndex, side, language).slice(offset, offset + lines.length), wholeFile: false };
+
+  text(fileIndex: number, side: 'old' | 'new'): string | null {
+    return this.contents[fileIndex]?.[side] ?? null;
+  }
+
+  hasContents(fileIndex: number): boolean {
+    return this.contents[fileIndex] !== undefined;
+  }
+
+  syntax(fileIndex: number, side: 'old' | 'new'): FileSyntax | null {
+    const key = `${fileIndex}:${side}`;
+    if (!this.parsed.has(key)) {
+      const text = this.text(fileIndex, side);
+      const language = this.language(fileIndex);
+      const service = this.services.find((candidate) => candidate.languages.has(language.id));
+      const file = this.files[fileIndex];
+      const path = ((side === 'old' ? file.oldPath : file.newPath) ?? file.newPath ?? file.oldPath)?.text ?? '';
+      let result: FileSyntax | null = null;
+      if (text !== null && service !== undefined) {
+        try {
+          result = service.parse(language.id, path, text);
+        } catch {
+          // A parser failure must not stop the analysis: the table lexer takes over.
+          result = null;
+        }
+      }
+      this.parsed.set(key, result);
+    }
+    return this.parsed.get(key) ?? null;
+  }
+
+  /** Whole-file lexed lines: the real parser's when there is one, else the table lexer's. */
+  private whole(fileIndex: number, side: 'old' | 'new'): { text: string[]; lexed: LexedLine[] } | null {
+    const key = `${fileIndex}:${side}`;
+    if (!this.wholeLexed.has(key)) {
+      const content = this.text(fileIndex, side);
+      let value: { text: string[]; lexed: LexedLine[] } | null = null;
+      if (content !== null) {
+        const text = content.split('\n');
+        const syntax = this.syntax(fileIndex, side);
+        const lexed = syntax !== null && syntax.lines.length === text.length ? syntax.lines : lexLines(text, this.language(fileIndex));
+        value = { text, lexed };
+      }
+      this.wholeLexed.set(key, value);
+    }
+    return this.wholeLexed.get(key) ?? null;
+  }
+
+  private hunkSide(fileIndex: number, hunkIndex: number, side: 'old' | 'new'): LexedLine[] {
+    const key = `${fileIndex}:${hunkIndex}:${side}`;
+    let lexed = this.hunkLexed.get(key);
+    if (lexed === undefined) {
+      const hunk = this.files[fileIndex].hunks[hunkIndex];
+      const skip = side === 'old' ? '+' : '-';
+      lexed = lexLines(
+        hunk.lines.filter((line) => line.type !== skip).map((line) => line.text),
+        this.language(fileIndex),
+      );
+      this.hunkLexed.set(key, lexed);
+    }
+    return lexed;
+  }
+
+  lexSide(change: Change, side: 'old' | 'new'): LexedSide {
+    const lines = side === 'old' ? change.removed : change.added;
+    const range = side === 'old' ? change.old : change.new;
+    if (lines.length === 0 || range === null) return { lines: [], wholeFile: this.hasContents(change.fileIndex) };
+    const whole = this.whole(change.fileIndex, side);
+    if (whole !== null) {
+      // Trust the whole-file lexing only when the file really holds these lines there
+      // (filters, encodings or a racing work tree could make them differ).
+      const first = range.start - 1;
+      if (lines.every((line, k) => whole.text[first + k] === line)) {
+        return { lines: whole.lexed.slice(first, first + lines.length), wholeFile: true };
+      }
+    }
+    const hunk = this.files[change.fileIndex].hunks[change.hunkIndex];
+    const offset = offsetInHunkSide(hunk, change, side);
+    return { lines: this.hunkSide(change.fileIndex, change.hunkIndex, side).slice(offset, offset + lines.length), wholeFile: false };
+  }
 }
 
-/** Gives every change a verdict: the first heuristic (in registry order) that recognises it decides. */
+function toVerdict(heuristic: Heuristic, result: HeuristicResult): Verdict {
+  return {
+    kind: result.kind,
+    ...(result.detail !== undefined ? { detail: result.detail } : {}),
+    confidence: result.confidence,
+    reason: renderReason(heuristic, result),
+    heuristic: heuristic.meta.id,
+    messageId: result.messageId,
+    ...(result.links !== undefined && result.links.length > 0 ? { links: result.links } : {}),
+  };
+}
+
+/** Gives every change a verdict (see the file comment for how heuristics combine). */
 export function classifyChanges(files: DiffFile[], changes: Change[], options: ClassifyOptions = {}): ClassifiedChange[] {
   const contents = options.contents ?? [];
   const active = options.heuristics ?? registry;
-  const cache = new FileLexCache(files, contents);
-  const languages = new Map<number, Language>();
+  const commit = new Commit(files, changes, contents, options.syntax ?? []);
   return changes.map((change) => {
     const file = files[change.fileIndex];
-    let language = languages.get(change.fileIndex);
-    if (language === undefined) {
-      language = languageOf(change.file);
-      languages.set(change.fileIndex, language);
-    }
-    const fileLanguage = language;
+    const language = commit.language(change.fileIndex);
     const context: HeuristicContext = {
       file,
       hunk: change.hunkIndex >= 0 ? file.hunks[change.hunkIndex] : null,
-      language: fileLanguage,
-      diffOnly: contents[change.fileIndex] === undefined,
-      lexSide: (side) => lexSideOf(change, side, file, fileLanguage, cache),
+      language,
+      diffOnly: !commit.hasContents(change.fileIndex),
+      lexSide: (side) => commit.lexSide(change, side),
+      commit,
     };
+    let tentative: Verdict | null = null;
     for (const heuristic of active) {
-      if (!heuristic.appliesTo(file, fileLanguage)) continue;
+      if (!heuristic.appliesTo(file, language)) continue;
       const result = heuristic.classify(change, context);
       if (result === null) continue;
-      const verdict = {
-        kind: result.kind,
-        ...(result.detail !== undefined ? { detail: result.detail } : {}),
-        confidence: result.confidence,
-        reason: renderReason(heuristic, result),
-        heuristic: heuristic.meta.id,
-        messageId: result.messageId,
-      };
-      return { ...change, verdict };
+      if (result.kind !== 'functional') return { ...change, verdict: toVerdict(heuristic, result) };
+      tentative ??= toVerdict(heuristic, result);
     }
+    if (tentative !== null) return { ...change, verdict: tentative };
     throw new Error(`no heuristic classified change ${change.id}; functional-default must be last in the registry`);
   });
 }

@@ -6,6 +6,7 @@
 import { Language } from './language';
 import { LexedLine } from './lexer';
 import { Change, ChangeKind, DiffFile, Hunk } from './model';
+import { FileSyntax } from './syntax/types';
 
 export interface HeuristicMeta {
   /** Category-first kebab-case id, equal to the file name (`format-whitespace-only`). */
@@ -26,6 +27,8 @@ export interface HeuristicResult {
   confidence: number;
   messageId: string;
   data?: Record<string, string | number>;
+  /** Ids of other changes this one must stay with (the other half of a move, other sites of a rename). */
+  links?: string[];
 }
 
 /** Lexed lines of one side of a change, and whether the lexer saw the whole file. */
@@ -33,6 +36,22 @@ export interface LexedSide {
   lines: LexedLine[];
   /** True when the state at the first line came from lexing the whole file from its start. */
   wholeFile: boolean;
+}
+
+/**
+ * The whole commit as heuristics may see it, for those that look across changes
+ * (moves, renames, import reorders). Everything is computed lazily and memoised;
+ * a heuristic that derives commit-wide facts memoises them keyed on this object.
+ */
+export interface CommitView {
+  files: DiffFile[];
+  changes: Change[];
+  language(fileIndex: number): Language;
+  /** Full text of one side of a file, when the input supplied it. */
+  text(fileIndex: number, side: 'old' | 'new'): string | null;
+  /** The parsed view of one side of a file (real parser), or null without text or parser. */
+  syntax(fileIndex: number, side: 'old' | 'new'): FileSyntax | null;
+  lexSide(change: Change, side: 'old' | 'new'): LexedSide;
 }
 
 export interface HeuristicContext {
@@ -43,6 +62,7 @@ export interface HeuristicContext {
   diffOnly: boolean;
   /** The removed (old) or added (new) lines of the change, lexed with the state they start in. */
   lexSide(side: 'old' | 'new'): LexedSide;
+  commit: CommitView;
 }
 
 export interface Heuristic {

@@ -1,0 +1,46 @@
+/**
+ * What the real parsers (the TypeScript scanner and ts-morph for TS/JS, tree-sitter
+ * for the other languages) give the heuristics: tokens in the same line-by-line
+ * shape as the table lexer (src/lexer.ts), and the declarations of a file with
+ * their visibility. A language without a loaded parser falls back to the table
+ * lexer and has no declarations.
+ */
+import { LexedLine } from '../lexer';
+
+/** A named declaration in one version of a file. */
+export interface Declaration {
+  /** The declared name (`parseHunk`, `Parser`, `MAX_SIZE`). */
+  name: string;
+  kind: 'function' | 'class' | 'method' | 'interface' | 'type' | 'enum' | 'constant' | 'variable' | 'module' | 'other';
+  /** Enclosing class/struct/impl name for methods and fields, else null. */
+  container: string | null;
+  /** Public by the language's rules: exported (TS/JS, Go capitalised), `pub` (Rust), `public` (Java), no leading underscore (Python), non-static (C). */
+  exported: boolean;
+  /** 1-based first and last line of the whole declaration. */
+  startLine: number;
+  endLine: number;
+  /** 1-based last line of the declaration's header (signature), before its body. */
+  headerEndLine: number;
+  /** The signature with whitespace collapsed: parameters, return type, modifiers; no body. */
+  signature: string;
+}
+
+/** The parsed view of one version of a file. */
+export interface FileSyntax {
+  /** One entry per line of the text (split on '\n'), as the table lexer gives them, but from a real parser. */
+  lines: LexedLine[];
+  declarations: Declaration[];
+  /** The parser reported syntax errors in this text. */
+  hasErrors: boolean;
+}
+
+/**
+ * Parses file texts for the heuristics. Loading is done before analysis (tree-sitter's
+ * WebAssembly needs an async start); `parse` itself is synchronous and returns null
+ * for a language it has no parser for.
+ */
+export interface SyntaxService {
+  /** Language ids (src/language.ts) this service can parse now. */
+  readonly languages: ReadonlySet<string>;
+  parse(languageId: string, path: string, text: string): FileSyntax | null;
+}
