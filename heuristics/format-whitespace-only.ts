@@ -10,9 +10,8 @@
  * newline ends a statement.
  */
 import { Heuristic, HeuristicContext, HeuristicResult } from '../src/heuristic';
-import { Language } from '../src/language';
-import { LexedLine, Token } from '../src/lexer';
 import { Change, Hunk } from '../src/model';
+import { compareLayout } from '../src/token-compare';
 
 const messages = {
   whitespaceOnly: 'Whitespace only ({{details}}); the token stream is identical.',
@@ -50,92 +49,6 @@ function equalIgnoringWhitespace(removed: string[], added: string[]): boolean {
   return strip(removed) === strip(added);
 }
 
-const isBlank = (line: LexedLine) => line.tokens.length === 0 && line.startState === null;
-
-function sameToken(a: Token, b: Token): boolean {
-  if (a.type !== b.type) return false;
-  if (a.type === 'comment') return a.text.replace(/\s+/g, ' ').trim() === b.text.replace(/\s+/g, ' ').trim();
-  return a.text === b.text;
-}
-
-interface FlatToken extends Token {
-  lineStart: boolean;
-  line: number;
-}
-
-function flatten(lines: LexedLine[]): FlatToken[] {
-  const flat: FlatToken[] = [];
-  lines.forEach((line, index) => line.tokens.forEach((token, k) => flat.push({ ...token, lineStart: k === 0, line: index })));
-  return flat;
-}
-
-/** Compares the two sides token by token; returns a refusal, or the kinds of whitespace that differ. */
-function compare(oldLines: LexedLine[], newLines: LexedLine[], language: Language): HeuristicResult | Set<string> {
-  const details = new Set<string>();
-  for (const line of [...oldLines, ...newLines]) {
-    if (line.opaque) return refuse('opaque');
-    if (line.tokens.length === 0 && line.startState !== null && line.startState.kind === 'string') return refuse('insideString');
-  }
-  const oldCode = oldLines.filter((line) => !isBlank(line));
-  const newCode = newLines.filter((line) => !isBlank(line));
-  if (oldCode.length !== oldLines.length || newCode.length !== newLines.length) details.add('blank lines');
-
-  const oldFlat = flatten(oldCode);
-  const newFlat = flatten(newCode);
-  if (oldFlat.length !== newFlat.length) return refuse('insideString');
-  const lineLayoutChanged = oldCode.length !== newCode.length || oldFlat.some((token, k) => token.lineStart !== newFlat[k].lineStart);
-  if (lineLayoutChanged) {
-    if (language.newlineSignificant || language.indentSignificant) return refuse('lineBreaks', { language: language.name });
-    details.add('line wrapping');
-  }
-  const slashLines = new Set<number>();
-  if (language.regexLiterals) {
-    for (const token of [...oldFlat, ...newFlat]) if (token.type === 'punct' && token.text === '/') slashLines.add(token.line);
-  }
-
-  for (let k = 0; k < oldFlat.length; k++) {
-    const before = oldFlat[k];
-    const after = newFlat[k];
-    if (!sameToken(before, after)) {
-      // A string token only differs here when its whitespace does: that is data.
-      return refuse('insideString');
-    }
-    if (before.type === 'comment' && before.text !== after.text) details.add('spacing in comments');
-    if (before.lineStart && after.lineStart) {
-      if (before.spaceBefore !== after.spaceBefore) {
-        if (language.indentSignificant) return refuse('indentation', { language: language.name });
-        details.add('indentation');
-      }
-      continue;
-    }
-    if (before.lineStart !== after.lineStart) continue; // already judged as line wrapping
-    if (before.spaceBefore === after.spaceBefore) continue;
-    const previous = oldFlat[k - 1];
-    const gluedBefore = before.spaceBefore === '';
-    const gluedAfter = after.spaceBefore === '';
-    if (!language.freeSpacing) return refuse('spacing', { language: language.name });
-    if (slashLines.has(before.line) || slashLines.has(after.line)) return refuse('opaque');
-    if (gluedBefore !== gluedAfter && previous.type === 'punct' && before.type === 'punct') {
-      return refuse('glued', { pair: `${previous.text}${before.text}` });
-    }
-    details.add('spacing');
-  }
-
-  // Trailing whitespace and line endings, line by line where the lines pair up.
-  if (!lineLayoutChanged) {
-    for (let k = 0; k < oldCode.length; k++) {
-      const before = oldCode[k].trailing;
-      const after = newCode[k].trailing;
-      if (before === after) continue;
-      const lastToken = oldCode[k].tokens[oldCode[k].tokens.length - 1];
-      if (lastToken !== undefined && lastToken.type === 'punct' && lastToken.text === '\\') return refuse('continuation');
-      if (before.replace(/\r$/, '') === after.replace(/\r$/, '')) details.add('line endings');
-      else details.add('trailing whitespace');
-    }
-  }
-  return details;
-}
-
 export const formatWhitespaceOnly: Heuristic = {
   meta: {
     id: 'format-whitespace-only',
@@ -152,8 +65,8 @@ export const formatWhitespaceOnly: Heuristic = {
     if (language.whitespaceAlwaysSignificant) return refuse('significantLanguage', { language: language.name });
     const oldSide = context.lexSide('old');
     const newSide = context.lexSide('new');
-    const outcome = compare(oldSide.lines, newSide.lines, language);
-    if (!(outcome instanceof Set)) return outcome;
+    const outcome = compareLayout(oldSide.lines, newSide.lines, language);
+    if (!outcome.equal) return refuse(outcome.refusal.messageId, 'data' in outcome.refusal ? outcome.refusal.data : undefined);
     const wholeFile = oldSide.wholeFile && newSide.wholeFile;
     if (!wholeFile && language.heredoc !== null) {
       // A heredoc body runs to a bare terminator word that looks like any command,
@@ -169,7 +82,12 @@ export const formatWhitespaceOnly: Heuristic = {
       const multiline = language.strings.filter((delimiter) => delimiter.multiline);
       if (multiline.some((delimiter) => delimiter.open.length >= 3 || hunkText.includes(delimiter.open))) return refuse('unsureDiffOnly');
     }
-    const details = outcome.size === 0 ? ['whitespace'] : [...outcome];
+    if (!wholeFile && context.hunk !== null && language.rawStrings.length > 0) {
+      // Likewise for raw strings: refuse where the hunk shows one opening or closing.
+      const hunkText = textOfHunk(context.hunk);
+      if (language.rawStrings.some((raw) => raw.hint.test(hunkText))) return refuse('unsureDiffOnly');
+    }
+    const details = outcome.details.size === 0 ? ['whitespace'] : [...outcome.details];
     return {
       kind: 'whitespace',
       detail: details[0].replace(/ /g, '-'),

@@ -1,0 +1,119 @@
+/**
+ * Compares the lexed lines of the two sides of a change token by token, and says
+ * what kind of whitespace differs or why the difference is not "only whitespace".
+ * Shared by the no-op heuristics (whitespace, comment): each decides what counts
+ * as equal tokens, the layout rules stay in one place.
+ */
+import { Language } from './language';
+import { LexedLine, Token } from './lexer';
+
+/** Why two sides that look alike are not the same program. Keys of the heuristics' messages. */
+export type LayoutRefusal =
+  | { messageId: 'opaque' | 'insideString' | 'continuation' }
+  | { messageId: 'indentation' | 'lineBreaks' | 'spacing'; data: { language: string } }
+  | { messageId: 'glued'; data: { pair: string } };
+
+export type LayoutComparison = { equal: true; details: Set<string> } | { equal: false; refusal: LayoutRefusal };
+
+export const isBlankLine = (line: LexedLine): boolean => line.tokens.length === 0 && line.startState === null;
+
+export interface FlatToken extends Token {
+  lineStart: boolean;
+  line: number;
+}
+
+export function flattenLines(lines: LexedLine[]): FlatToken[] {
+  const flat: FlatToken[] = [];
+  lines.forEach((line, index) => line.tokens.forEach((token, k) => flat.push({ ...token, lineStart: k === 0, line: index })));
+  return flat;
+}
+
+/** Comments compare with their whitespace collapsed; every other token verbatim. */
+export function sameToken(a: Token, b: Token): boolean {
+  if (a.type !== b.type) return false;
+  if (a.type === 'comment') return a.text.replace(/\s+/g, ' ').trim() === b.text.replace(/\s+/g, ' ').trim();
+  return a.text === b.text;
+}
+
+/** Removes comment tokens, keeping each line's layout (a line left empty becomes blank). */
+export function withoutComments(lines: LexedLine[], isComment: (token: Token, line: LexedLine) => boolean): LexedLine[] {
+  return lines.map((line) => {
+    const tokens = line.tokens.filter((token) => !isComment(token, line));
+    if (tokens.length === line.tokens.length) return line;
+    const inComment = line.startState !== null && line.startState.kind === 'comment';
+    return { ...line, tokens, startState: inComment && tokens.length === 0 ? null : line.startState, trailing: tokens.length === 0 ? '' : line.trailing };
+  });
+}
+
+const refuse = (refusal: LayoutRefusal): LayoutComparison => ({ equal: false, refusal });
+
+/**
+ * Compares two sides that are equal once whitespace is ignored. Equal means the
+ * token streams match and every whitespace difference is one the language ignores.
+ */
+export function compareLayout(oldLines: LexedLine[], newLines: LexedLine[], language: Language): LayoutComparison {
+  const details = new Set<string>();
+  for (const line of [...oldLines, ...newLines]) {
+    if (line.opaque) return refuse({ messageId: 'opaque' });
+    if (line.tokens.length === 0 && line.startState !== null && line.startState.kind === 'string') return refuse({ messageId: 'insideString' });
+  }
+  const oldCode = oldLines.filter((line) => !isBlankLine(line));
+  const newCode = newLines.filter((line) => !isBlankLine(line));
+  if (oldCode.length !== oldLines.length || newCode.length !== newLines.length) details.add('blank lines');
+
+  const oldFlat = flattenLines(oldCode);
+  const newFlat = flattenLines(newCode);
+  if (oldFlat.length !== newFlat.length) return refuse({ messageId: 'insideString' });
+  const lineLayoutChanged = oldCode.length !== newCode.length || oldFlat.some((token, k) => token.lineStart !== newFlat[k].lineStart);
+  if (lineLayoutChanged) {
+    if (language.newlineSignificant || language.indentSignificant) return refuse({ messageId: 'lineBreaks', data: { language: language.name } });
+    details.add('line wrapping');
+  }
+  const slashLines = new Set<number>();
+  if (language.regexLiterals) {
+    for (const token of [...oldFlat, ...newFlat]) if (token.type === 'punct' && token.text === '/') slashLines.add(token.line);
+  }
+
+  for (let k = 0; k < oldFlat.length; k++) {
+    const before = oldFlat[k];
+    const after = newFlat[k];
+    if (!sameToken(before, after)) {
+      // Equal without whitespace, different as tokens: whitespace inside a literal
+      // (data) or whitespace that joins or splits tokens.
+      return refuse({ messageId: 'insideString' });
+    }
+    if (before.type === 'comment' && before.text !== after.text) details.add('spacing in comments');
+    if (before.lineStart && after.lineStart) {
+      if (before.spaceBefore !== after.spaceBefore) {
+        if (language.indentSignificant) return refuse({ messageId: 'indentation', data: { language: language.name } });
+        details.add('indentation');
+      }
+      continue;
+    }
+    if (before.lineStart !== after.lineStart) continue; // already judged as line wrapping
+    if (before.spaceBefore === after.spaceBefore) continue;
+    const previous = oldFlat[k - 1];
+    const gluedBefore = before.spaceBefore === '';
+    const gluedAfter = after.spaceBefore === '';
+    if (!language.freeSpacing) return refuse({ messageId: 'spacing', data: { language: language.name } });
+    if (slashLines.has(before.line) || slashLines.has(after.line)) return refuse({ messageId: 'opaque' });
+    if (gluedBefore !== gluedAfter && previous.type === 'punct' && before.type === 'punct') {
+      return refuse({ messageId: 'glued', data: { pair: `${previous.text}${before.text}` } });
+    }
+    details.add('spacing');
+  }
+
+  // Trailing whitespace and line endings, line by line where the lines pair up.
+  if (!lineLayoutChanged) {
+    for (let k = 0; k < oldCode.length; k++) {
+      const before = oldCode[k].trailing;
+      const after = newCode[k].trailing;
+      if (before === after) continue;
+      const lastToken = oldCode[k].tokens[oldCode[k].tokens.length - 1];
+      if (lastToken !== undefined && lastToken.type === 'punct' && lastToken.text === '\\') return refuse({ messageId: 'continuation' });
+      if (before.replace(/\r$/, '') === after.replace(/\r$/, '')) details.add('line endings');
+      else details.add('trailing whitespace');
+    }
+  }
+  return { equal: true, details };
+}
