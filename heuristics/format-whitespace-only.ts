@@ -23,6 +23,7 @@ const messages = {
   glued: 'Only whitespace differs, but it joins or separates operator characters ({{pair}}), which can change the tokens.',
   opaque: 'Only whitespace differs, but the lines hold a construct the lexer cannot follow (heredoc, raw string, regular expression), so no-op cannot be proven.',
   continuation: 'Only whitespace differs, but it follows a line-continuation backslash, where it changes meaning.',
+  tokenBoundaries: 'Only whitespace differs, but it joins or splits tokens, so the code reads differently.',
   unsureDiffOnly: 'Only whitespace differs, but without the full file a multi-line string around these lines cannot be ruled out.',
 };
 

@@ -9,7 +9,7 @@ import { LexedLine, Token } from './lexer';
 
 /** Why two sides that look alike are not the same program. Keys of the heuristics' messages. */
 export type LayoutRefusal =
-  | { messageId: 'opaque' | 'insideString' | 'continuation' }
+  | { messageId: 'opaque' | 'insideString' | 'continuation' | 'tokenBoundaries' }
   | { messageId: 'indentation' | 'lineBreaks' | 'spacing'; data: { language: string } }
   | { messageId: 'glued'; data: { pair: string } };
 
@@ -45,6 +45,11 @@ export function withoutComments(lines: LexedLine[], isComment: (token: Token, li
   });
 }
 
+/** Whether any of the lines holds or continues a string literal. */
+function touchesString(...sides: LexedLine[][]): boolean {
+  return sides.some((lines) => lines.some((line) => (line.startState !== null && line.startState.kind === 'string') || line.tokens.some((token) => token.type === 'string')));
+}
+
 const refuse = (refusal: LayoutRefusal): LayoutComparison => ({ equal: false, refusal });
 
 /**
@@ -63,7 +68,7 @@ export function compareLayout(oldLines: LexedLine[], newLines: LexedLine[], lang
 
   const oldFlat = flattenLines(oldCode);
   const newFlat = flattenLines(newCode);
-  if (oldFlat.length !== newFlat.length) return refuse({ messageId: 'insideString' });
+  if (oldFlat.length !== newFlat.length) return refuse({ messageId: touchesString(oldCode, newCode) ? 'insideString' : 'tokenBoundaries' });
   const lineLayoutChanged = oldCode.length !== newCode.length || oldFlat.some((token, k) => token.lineStart !== newFlat[k].lineStart);
   if (lineLayoutChanged) {
     if (language.newlineSignificant || language.indentSignificant) return refuse({ messageId: 'lineBreaks', data: { language: language.name } });
@@ -80,7 +85,7 @@ export function compareLayout(oldLines: LexedLine[], newLines: LexedLine[], lang
     if (!sameToken(before, after)) {
       // Equal without whitespace, different as tokens: whitespace inside a literal
       // (data) or whitespace that joins or splits tokens.
-      return refuse({ messageId: 'insideString' });
+      return refuse({ messageId: before.type === 'string' || after.type === 'string' ? 'insideString' : 'tokenBoundaries' });
     }
     if (before.type === 'comment' && before.text !== after.text) details.add('spacing in comments');
     if (before.lineStart && after.lineStart) {

