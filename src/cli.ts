@@ -118,7 +118,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   let usageFailure: string | null = null;
   parser.fail((message, error) => {
-    usageFailure = message ?? error?.message ?? 'bad usage';
+    usageFailure ??= message ?? error?.message ?? 'bad usage';
+    // Throw: a fail handler that returns lets yargs go on and run the command anyway.
+    throw error ?? new Error(usageFailure);
   });
   let helpOutput = '';
   try {
