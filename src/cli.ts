@@ -131,7 +131,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     usageFailure ??= error instanceof Error ? error.message : String(error);
   }
   if (usageFailure !== null) {
-    io.stderr(`split-advisor: ${usageFailure} (see split-advisor --help)\n`);
+    // One line: some yargs messages (invalid choices) span several.
+    const oneLine = (usageFailure as string).trim().replace(/\s*\n\s*/g, ' ');
+    io.stderr(`split-advisor: ${oneLine} (see split-advisor --help)\n`);
     return ExitCode.BadInput;
   }
   if (helpOutput !== '') io.stdout(helpOutput + '\n');
