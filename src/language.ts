@@ -13,6 +13,26 @@ export interface StringDelimiter {
   multiline: boolean;
   /** Backslash escapes the next character. */
   escapes: boolean;
+  /** A doubled closing delimiter stands for itself (C# verbatim strings: `""`). */
+  doubledEscape?: boolean;
+}
+
+/**
+ * A string literal whose closing delimiter is chosen by its opening one:
+ * C++ `R"x( ... )x"`, Rust `r#" ... "#`, Lua `[==[ ... ]==]`. All may span lines
+ * and none has escapes.
+ */
+export interface RawStringSyntax {
+  /** Sticky pattern tried where a token starts; the named group `tag` goes into the closing delimiter. */
+  open: RegExp;
+  /** The closing delimiter for an opening whose `tag` group matched `tag`. */
+  close: (tag: string) => string;
+  doubledEscape?: boolean;
+  /**
+   * Text showing that such a string may open or close among some lines: without
+   * the whole file, the advisor refuses to call whitespace there a no-op.
+   */
+  hint: RegExp;
 }
 
 /**
@@ -53,6 +73,8 @@ export interface Language {
   opaqueMarkers: RegExp | null;
   /** Heredoc syntax, when the language has one; the lexer marks the body lines opaque. */
   heredoc: HeredocSyntax | null;
+  /** Raw string syntaxes, tried before `strings`. */
+  rawStrings: RawStringSyntax[];
 }
 
 const C_STRINGS: StringDelimiter[] = [
@@ -60,6 +82,12 @@ const C_STRINGS: StringDelimiter[] = [
   { open: "'", close: "'", multiline: false, escapes: true },
 ];
 const C_COMMENTS = { lineComments: ['//'], blockComments: [{ open: '/*', close: '*/' }] };
+/** C++11 raw strings, with the encoding prefixes; the tag is at most 16 characters. */
+const CPP_RAW: RawStringSyntax = {
+  open: /(?:u8|[uUL])?R"(?<tag>[^()\\\s"]{0,16})\(/y,
+  close: (tag) => `)${tag}"`,
+  hint: /R"[^()\\\s"]{0,16}\(|\)[^()\\\s"]{0,16}"/,
+};
 
 function language(spec: Partial<Language> & Pick<Language, 'id' | 'name'>): Language {
   return {
@@ -73,14 +101,30 @@ function language(spec: Partial<Language> & Pick<Language, 'id' | 'name'>): Lang
     whitespaceAlwaysSignificant: false,
     opaqueMarkers: null,
     heredoc: null,
+    rawStrings: [],
     ...spec,
   };
 }
 
 export const LANGUAGES: Record<string, Language> = {
-  c: language({ id: 'c', name: 'C', ...C_COMMENTS, strings: C_STRINGS, freeSpacing: true, newlineSignificant: false, opaqueMarkers: /\bR"[^(\s]*\(/ }),
-  cpp: language({ id: 'cpp', name: 'C++', ...C_COMMENTS, strings: C_STRINGS, freeSpacing: true, newlineSignificant: false, opaqueMarkers: /\bR"[^(\s]*\(/ }),
-  csharp: language({ id: 'csharp', name: 'C#', ...C_COMMENTS, strings: C_STRINGS, freeSpacing: true, newlineSignificant: false, opaqueMarkers: /@"|"""/ }),
+  // .h files may be C++: C gets the raw strings too (a C file never holds `R"(`).
+  c: language({ id: 'c', name: 'C', ...C_COMMENTS, strings: C_STRINGS, freeSpacing: true, newlineSignificant: false, opaqueMarkers: /\bR"[^(\s]*\(/, rawStrings: [CPP_RAW] }),
+  cpp: language({ id: 'cpp', name: 'C++', ...C_COMMENTS, strings: C_STRINGS, freeSpacing: true, newlineSignificant: false, opaqueMarkers: /\bR"[^(\s]*\(/, rawStrings: [CPP_RAW] }),
+  csharp: language({
+    id: 'csharp',
+    name: 'C#',
+    ...C_COMMENTS,
+    strings: C_STRINGS,
+    freeSpacing: true,
+    newlineSignificant: false,
+    opaqueMarkers: /@"|"""/,
+    rawStrings: [
+      // Raw string literals (C# 11) close with as many quotes as opened them.
+      { open: /\$*(?<tag>"{3,})/y, close: (tag) => tag, hint: /"""/ },
+      // Verbatim strings: no escapes but `""`, and they may span lines.
+      { open: /(?:\$@|@\$?)(?<tag>)"/y, close: () => '"', doubledEscape: true, hint: /@"/ },
+    ],
+  }),
   java: language({ id: 'java', name: 'Java', ...C_COMMENTS, strings: [{ open: '"""', close: '"""', multiline: true, escapes: true }, ...C_STRINGS], freeSpacing: true, newlineSignificant: false }),
   kotlin: language({ id: 'kotlin', name: 'Kotlin', ...C_COMMENTS, strings: [{ open: '"""', close: '"""', multiline: true, escapes: false }, ...C_STRINGS], freeSpacing: true }),
   javascript: language({
@@ -106,7 +150,16 @@ export const LANGUAGES: Record<string, Language> = {
     strings: [{ open: '`', close: '`', multiline: true, escapes: false }, ...C_STRINGS],
     freeSpacing: true,
   }),
-  rust: language({ id: 'rust', name: 'Rust', ...C_COMMENTS, strings: [{ open: '"', close: '"', multiline: true, escapes: true }], freeSpacing: true, newlineSignificant: false, opaqueMarkers: /\br#*"|'/ }),
+  rust: language({
+    id: 'rust',
+    name: 'Rust',
+    ...C_COMMENTS,
+    strings: [{ open: '"', close: '"', multiline: true, escapes: true }],
+    freeSpacing: true,
+    newlineSignificant: false,
+    opaqueMarkers: /\br#*"|'/,
+    rawStrings: [{ open: /b?r(?<tag>#*)"/y, close: (tag) => `"${tag}`, hint: /\br#*"|"#/ }],
+  }),
   swift: language({ id: 'swift', name: 'Swift', ...C_COMMENTS, strings: [{ open: '"""', close: '"""', multiline: true, escapes: true }, ...C_STRINGS], freeSpacing: true }),
   css: language({ id: 'css', name: 'CSS', blockComments: [{ open: '/*', close: '*/' }], strings: C_STRINGS, freeSpacing: false, newlineSignificant: false }),
   json: language({ id: 'json', name: 'JSON', strings: [{ open: '"', close: '"', multiline: false, escapes: true }], freeSpacing: true, newlineSignificant: false }),
@@ -162,7 +215,15 @@ export const LANGUAGES: Record<string, Language> = {
     opaqueMarkers: /<<<|\?>/,
     heredoc: { open: /<<<[ \t]*(?<q>['"]?)(?<word>[A-Za-z_]\w*)\k<q>/y, lenientClose: true },
   }),
-  lua: language({ id: 'lua', name: 'Lua', lineComments: ['--'], strings: C_STRINGS, freeSpacing: true, opaqueMarkers: /\[=*\[/ }),
+  lua: language({
+    id: 'lua',
+    name: 'Lua',
+    lineComments: ['--'],
+    strings: C_STRINGS,
+    freeSpacing: true,
+    opaqueMarkers: /\[=*\[/,
+    rawStrings: [{ open: /\[(?<tag>=*)\[/y, close: (tag) => `]${tag}]`, hint: /\[=*\[|\]=*\]/ }],
+  }),
   sql: language({ id: 'sql', name: 'SQL', lineComments: ['--'], blockComments: [{ open: '/*', close: '*/' }], strings: [{ open: "'", close: "'", multiline: true, escapes: false }], freeSpacing: true, newlineSignificant: false }),
   html: language({ id: 'html', name: 'HTML', whitespaceAlwaysSignificant: true }),
   markdown: language({ id: 'markdown', name: 'Markdown', whitespaceAlwaysSignificant: true }),

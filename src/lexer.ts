@@ -5,7 +5,7 @@
  * follow (heredocs, raw strings with custom delimiters) marks the line opaque,
  * and callers then refuse to call a change there a no-op.
  */
-import { HeredocSyntax, Language, StringDelimiter } from './language';
+import { HeredocSyntax, Language, RawStringSyntax, StringDelimiter } from './language';
 
 export type TokenType = 'word' | 'punct' | 'string' | 'comment';
 
@@ -117,8 +117,8 @@ function lexLine(line: string, language: Language, startState: LexState): LexedL
       if (close < 0) state = { kind: 'comment', close: block.close };
       continue;
     }
-    // Longest delimiter first, so `"""` wins over `"`.
-    const delimiter = language.strings.find((candidate) => line.startsWith(candidate.open, pos));
+    // Raw strings first (`R"(` is not the word R); then longest delimiter first, so `"""` wins over `"`.
+    const delimiter = matchRawString(line, pos, language.rawStrings) ?? language.strings.find((candidate) => line.startsWith(candidate.open, pos));
     if (delimiter !== undefined) {
       const end = findStringEnd(line, pos + delimiter.open.length, delimiter);
       const stop = end < 0 ? line.length : end;
@@ -176,14 +176,31 @@ function closesHeredoc(line: string, heredoc: PendingHeredoc): boolean {
   return rest === '' || (heredoc.lenient && /^[^\w]/.test(rest));
 }
 
+/** The delimiter of a raw string opening at `pos`, with its closing delimiter worked out, if one opens there. */
+function matchRawString(line: string, pos: number, syntaxes: RawStringSyntax[]): StringDelimiter | undefined {
+  for (const syntax of syntaxes) {
+    syntax.open.lastIndex = pos;
+    const match = syntax.open.exec(line);
+    if (match === null) continue;
+    return { open: match[0], close: syntax.close(match.groups?.tag ?? ''), multiline: true, escapes: false, doubledEscape: syntax.doubledEscape };
+  }
+  return undefined;
+}
+
 /** Index just past the closing delimiter, or -1 when the string goes on past the line. */
 function findStringEnd(line: string, from: number, delimiter: StringDelimiter): number {
+  const { close } = delimiter;
   for (let k = from; k < line.length; k++) {
     if (delimiter.escapes && line[k] === '\\') {
       k++;
       continue;
     }
-    if (line.startsWith(delimiter.close, k)) return k + delimiter.close.length;
+    if (!line.startsWith(close, k)) continue;
+    if (delimiter.doubledEscape === true && line.startsWith(close, k + close.length)) {
+      k += 2 * close.length - 1;
+      continue;
+    }
+    return k + close.length;
   }
   return -1;
 }
