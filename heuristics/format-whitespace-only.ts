@@ -24,6 +24,7 @@ const messages = {
   opaque: 'Only whitespace differs, but the lines hold a construct the lexer cannot follow (heredoc, raw string, regular expression), so no-op cannot be proven.',
   continuation: 'Only whitespace differs, but it follows a line-continuation backslash, where it changes meaning.',
   tokenBoundaries: 'Only whitespace differs, but it joins or splits tokens, so the code reads differently.',
+  macroParameters: 'Only whitespace differs, but a space between a macro name and "(" decides whether the macro takes parameters.',
   unsureDiffOnly: 'Only whitespace differs, but without the full file a multi-line string around these lines cannot be ruled out.',
 };
 

@@ -9,7 +9,7 @@ import { LexedLine, Token } from './lexer';
 
 /** Why two sides that look alike are not the same program. Keys of the heuristics' messages. */
 export type LayoutRefusal =
-  | { messageId: 'opaque' | 'insideString' | 'continuation' | 'tokenBoundaries' }
+  | { messageId: 'opaque' | 'insideString' | 'continuation' | 'tokenBoundaries' | 'macroParameters' }
   | { messageId: 'indentation' | 'lineBreaks' | 'spacing'; data: { language: string } }
   | { messageId: 'glued'; data: { pair: string } };
 
@@ -51,6 +51,18 @@ function touchesString(...sides: LexedLine[][]): boolean {
 }
 
 const refuse = (refusal: LayoutRefusal): LayoutComparison => ({ equal: false, refusal });
+
+/**
+ * True when flat token k is the `(` right after the macro name of a `#define`:
+ * `#define F(x)` takes a parameter, `#define F (x)` expands to `(x)`.
+ */
+function opensMacroParameters(flat: FlatToken[], k: number): boolean {
+  if (k < 3 || flat[k].text !== '(') return false;
+  const [hash, define, name] = [flat[k - 3], flat[k - 2], flat[k - 1]];
+  return (
+    hash.lineStart && hash.type === 'punct' && hash.text === '#' && define.text === 'define' && name.type === 'word' && [define, name, flat[k]].every((token) => token.line === hash.line)
+  );
+}
 
 /**
  * Compares two sides that are equal once whitespace is ignored. Equal means the
@@ -105,6 +117,7 @@ export function compareLayout(oldLines: LexedLine[], newLines: LexedLine[], lang
     if (gluedBefore !== gluedAfter && previous.type === 'punct' && before.type === 'punct') {
       return refuse({ messageId: 'glued', data: { pair: `${previous.text}${before.text}` } });
     }
+    if (opensMacroParameters(oldFlat, k)) return refuse({ messageId: 'macroParameters' });
     details.add('spacing');
   }
 

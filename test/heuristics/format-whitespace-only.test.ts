@@ -376,6 +376,27 @@ runHeuristicTests(formatWhitespaceOnly, {
       expect: [refusedAnyReason],
     },
     {
+      name: 'near miss: C #define F(x) to F (x) makes a function-like macro object-like',
+      path: 'x.h',
+      before: '#define F(x) ((x) + 1)\n',
+      after: '#define F (x) ((x) + 1)\n',
+      expect: [refused('macroParameters')],
+    },
+    {
+      name: 'near miss: C #define F (x) to F(x) makes an object-like macro function-like',
+      path: 'x.c',
+      before: '#  define G (y) - 1\n',
+      after: '#  define G(y) - 1\n',
+      expect: [refused('macroParameters')],
+    },
+    {
+      name: 'C: spacing in a macro call F (x) is whitespace/spacing',
+      path: 'x.c',
+      before: 'int v = F (x);\n',
+      after: 'int v = F(x);\n',
+      expect: [ws('spacing')],
+    },
+    {
       name: 'near miss: a blank after a C line-continuation backslash ends the macro',
       path: 'x.h',
       before: '#define X 1 + \\\n  2\n',
