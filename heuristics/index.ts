@@ -1,10 +1,29 @@
 /**
- * The registry: every heuristic by id, in the order they are tried. The first one
- * that returns a verdict decides; `functional-default` always comes last.
- * test/heuristics/registry.test.ts checks that this list matches the files here.
+ * The registry: every heuristic, in the order they are tried. The first
+ * non-functional verdict decides (a functional one from an earlier heuristic is
+ * kept as the reason if nothing else matches); `functional-default` comes last.
+ *
+ * Order: what a file is made of before how it changed (generated output and
+ * lockfiles are never reviewed line by line), then the no-op kinds from the
+ * strictest proof (identical tokens) to the weaker ones, then the path-based
+ * kinds, so that a whitespace fix in a test file still lands in the whitespace
+ * commit. test/heuristics/registry.test.ts checks this list against the files.
  */
 import { Heuristic } from '../src/heuristic';
+import { commentOnly } from './comment-only';
+import { dependencyManifest } from './dependency-manifest';
+import { docsFile } from './docs-file';
 import { formatWhitespaceOnly } from './format-whitespace-only';
 import { functionalDefault } from './functional-default';
+import { generatedFile } from './generated-file';
+import { testFile } from './test-file';
 
-export const heuristics: readonly Heuristic[] = [formatWhitespaceOnly, functionalDefault];
+export const heuristics: readonly Heuristic[] = [
+  generatedFile,
+  dependencyManifest,
+  formatWhitespaceOnly,
+  commentOnly,
+  testFile,
+  docsFile,
+  functionalDefault,
+];

@@ -128,6 +128,10 @@ class Commit implements CommitView {
     return this.wholeLexed.get(key) ?? null;
   }
 
+  lexedFile(fileIndex: number, side: 'old' | 'new'): LexedLine[] | null {
+    return this.whole(fileIndex, side)?.lexed ?? null;
+  }
+
   private hunkSide(fileIndex: number, hunkIndex: number, side: 'old' | 'new'): LexedLine[] {
     const key = `${fileIndex}:${hunkIndex}:${side}`;
     let lexed = this.hunkLexed.get(key);

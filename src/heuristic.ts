@@ -52,6 +52,8 @@ export interface CommitView {
   /** The parsed view of one side of a file (real parser), or null without text or parser. */
   syntax(fileIndex: number, side: 'old' | 'new'): FileSyntax | null;
   lexSide(change: Change, side: 'old' | 'new'): LexedSide;
+  /** Every line of one side of a file, lexed from its start; null without its full text. */
+  lexedFile(fileIndex: number, side: 'old' | 'new'): LexedLine[] | null;
 }
 
 export interface HeuristicContext {

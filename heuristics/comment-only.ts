@@ -1,0 +1,128 @@
+/**
+ * comment-only: only comments or docstrings changed; the code around them is the
+ * same token for token, with the same layout rules as format-whitespace-only.
+ *
+ * Commit practice, "What must not be mixed" 2: documentation of code is a no-op
+ * that belongs in its own commit. Comments that tools read are not comments here:
+ * shebangs, encoding declarations, `// @ts-ignore`, `# type:`, `# noqa`,
+ * `//go:build`, `eslint-disable` block comments and their kin change what tools do.
+ * Commenting code out (or in) changes tokens, so it is never comment-only.
+ */
+import { Heuristic, HeuristicContext, HeuristicResult } from '../src/heuristic';
+import { LexedLine, Token } from '../src/lexer';
+import { Change } from '../src/model';
+import { compareLayout, withoutComments } from '../src/token-compare';
+
+const messages = {
+  commentOnly: 'Only comments changed; the code tokens around them are identical.',
+  docstringOnly: 'Only docstrings changed; the code tokens around them are identical.',
+  directive: 'The comment is read by a tool ({{directive}}), so changing it changes behaviour.',
+};
+
+/** Comments that interpreters, compilers, linters or type checkers act on. */
+const DIRECTIVE =
+  /^(#!|\/\/\s*(@ts-|eslint|prettier-ignore|go:|\+build|nolint|@flow|istanbul|c8\b|export\s|line\s|#\s*(sourceMappingURL|sourceURL))|\/\*\s*(eslint|istanbul|c8\b|webpack|@__PURE__|#__PURE__|prettier-ignore|global\b|jshint|jslint)|#\s*(type:|noqa|pragma|pylint|mypy|pyright|fmt:|nosec|frozen_string_literal|rubocop|shellcheck|cython:|distutils:)|#.*coding[:=]|--\s*\+|<!--\s*(prettier|markdownlint))/i;
+
+function directiveIn(lines: LexedLine[]): string | null {
+  for (const line of lines) {
+    for (const token of line.tokens) {
+      if (token.type === 'comment' && DIRECTIVE.test(token.text.trim())) return token.text.trim().slice(0, 40);
+    }
+  }
+  return null;
+}
+
+/**
+ * Marks Python docstring lines of one side: a statement that is a string alone
+ * (module, class or function docstrings and bare strings), found from the file's
+ * start so a change in the middle of a long docstring is still recognised.
+ */
+function docstringLines(file: LexedLine[] | null, first: number, count: number): boolean[] {
+  const marks = new Array<boolean>(count).fill(false);
+  if (file === null) return marks;
+  let inDocstring = false;
+  for (let k = 0; k < Math.min(file.length, first + count); k++) {
+    const line = file[k];
+    const continues = line.startState !== null && line.startState.kind === 'string';
+    let isDocstring: boolean;
+    if (continues) isDocstring = inDocstring;
+    else {
+      const code = line.tokens.filter((token) => token.type !== 'comment');
+      // A string alone on its line, optionally prefixed (r, u, b, f... as a glued word).
+      isDocstring = code.length > 0 && code.every((token, index) => token.type === 'string' || (index === 0 && token.type === 'word' && /^[rRuUbBfF]{1,2}$/.test(token.text) && code[1]?.spaceBefore === ''));
+      isDocstring = isDocstring && code.some((token) => token.type === 'string');
+    }
+    inDocstring = isDocstring && line.endState !== null;
+    if (k >= first) marks[k - first] = isDocstring;
+  }
+  return marks;
+}
+
+function sideWithoutComments(change: Change, context: HeuristicContext, side: 'old' | 'new'): { lines: LexedLine[]; docstrings: boolean } | null {
+  const lexed = context.lexSide(side);
+  const range = side === 'old' ? change.old : change.new;
+  let docstringMarks: boolean[] = new Array<boolean>(lexed.lines.length).fill(false);
+  if (context.language.id === 'python') {
+    if (!lexed.wholeFile) return null; // a docstring cannot be told from a string assignment without the file
+    docstringMarks = docstringLines(context.commit.lexedFile(change.fileIndex, side), (range?.start ?? 1) - 1, lexed.lines.length);
+  }
+  let docstrings = false;
+  const isComment = (token: Token, line: LexedLine) => {
+    if (token.type === 'comment') return !DIRECTIVE.test(token.text.trim());
+    if (token.type === 'string' && docstringMarks[lexed.lines.indexOf(line)]) {
+      docstrings = true;
+      return true;
+    }
+    return false;
+  };
+  const stripped = withoutComments(lexed.lines, isComment);
+  return { lines: stripped, docstrings };
+}
+
+const codeText = (lines: LexedLine[]) =>
+  lines
+    .map((line) => line.tokens.map((token) => token.text).join(''))
+    .join('')
+    .replace(/\s+/g, '');
+
+export const commentOnly: Heuristic = {
+  meta: {
+    id: 'comment-only',
+    description: 'Only comments or docstrings changed; the code tokens are identical.',
+    produces: ['comment', 'functional'],
+    languages: 'all',
+    messages,
+  },
+  appliesTo: (file, language) => !file.binary && (language.lineComments.length > 0 || language.blockComments.length > 0),
+  classify(change, context): HeuristicResult | null {
+    if (change.removed.length === 0 && change.added.length === 0) return null;
+    const { language } = context;
+    if (context.diffOnly && language.strings.some((delimiter) => delimiter.multiline)) return null;
+    const oldSide = context.lexSide('old');
+    const newSide = context.lexSide('new');
+    const hasComment = [...oldSide.lines, ...newSide.lines].some((line) => line.tokens.some((token) => token.type === 'comment') || (line.startState?.kind === 'comment'));
+    if (!hasComment && language.id !== 'python') return null;
+    const directive = directiveIn(oldSide.lines) ?? directiveIn(newSide.lines);
+    const before = sideWithoutComments(change, context, 'old');
+    const after = sideWithoutComments(change, context, 'new');
+    if (before === null || after === null) return null;
+    if (codeText(before.lines) !== codeText(after.lines)) return null;
+    if (directive !== null) {
+      // A changed directive comment is behaviour; an unchanged one next to a changed comment is not.
+      const oldDirectives = oldSide.lines.flatMap((line) => line.tokens.filter((token) => token.type === 'comment' && DIRECTIVE.test(token.text.trim())).map((token) => token.text.trim()));
+      const newDirectives = newSide.lines.flatMap((line) => line.tokens.filter((token) => token.type === 'comment' && DIRECTIVE.test(token.text.trim())).map((token) => token.text.trim()));
+      if (oldDirectives.join('\n') !== newDirectives.join('\n')) return { kind: 'functional', confidence: 0.8, messageId: 'directive', data: { directive } };
+    }
+    if (oldSide.lines.some((line) => line.opaque) || newSide.lines.some((line) => line.opaque)) return null;
+    const layout = compareLayout(before.lines, after.lines, language);
+    if (!layout.equal) return null;
+    const docstrings = before.docstrings || after.docstrings;
+    const onlyDocstrings = docstrings && !hasComment;
+    return {
+      kind: 'comment',
+      detail: onlyDocstrings ? 'docstring' : 'comment',
+      confidence: oldSide.wholeFile && newSide.wholeFile ? 0.9 : 0.75,
+      messageId: onlyDocstrings ? 'docstringOnly' : 'commentOnly',
+    };
+  },
+};
