@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileContents } from './classify';
 import { InputError } from './errors';
-import { Git, diffStaged, diffTrees, diffWorktree, emptyTree, isNullBlob, openRepository, readBlobs, readCommit, resolveCommit } from './git';
+import { Git, diffStaged, diffTrees, diffWorktree, emptyTree, openRepository, readBlobs, readCommit, resolveCommit } from './git';
 import { parseCommitMessage } from './message';
 import { CommitMessage, Source } from './model';
 import { ParseError, ParsedFile, parsePatch } from './parse';
@@ -112,7 +112,7 @@ function loadRange(git: Git, rev: string): LoadedInput {
 
 /**
  * Reads the full old and new text of every text file in one batch. The new side
- * of a work-tree diff may have no blob yet (git prints zeros): it is read from disk.
+ * of a work-tree diff may have no blob in the store: it is read from disk.
  */
 function withContents(git: Git, source: Source, parsed: ReturnType<typeof parsePatch>, message: CommitMessage | null, newSide: 'blobs' | 'index' | 'worktree'): LoadedInput {
   const notes: string[] = [];
@@ -133,7 +133,9 @@ function withContents(git: Git, source: Source, parsed: ReturnType<typeof parseP
     };
     const oldText = read(file.oldBlob, file.oldPath !== null);
     let newText = read(file.newBlob, file.newPath !== null);
-    if (newText === undefined && newSide === 'worktree' && file.newPath !== null && isNullBlob(file.newBlob)) {
+    // Git names a modified work-tree file by a hash it computed without writing the
+    // object, so the blob is usually missing from the store: read the file itself.
+    if (newText === undefined && newSide === 'worktree' && file.newPath !== null) {
       newText = readWorktreeFile(git.cwd, file.newPath.text);
     }
     if (oldText === undefined || newText === undefined) return undefined;
