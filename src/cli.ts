@@ -48,6 +48,9 @@ function runSuggest(args: SuggestArguments, io: CliIo): number {
   /* eslint-enable @typescript-eslint/no-require-imports */
   const path = require('node:path') as typeof import('node:path');
   const cwd = args.C !== undefined ? path.resolve(io.cwd, args.C) : io.cwd;
+  // yargs' strict mode lets through words after `--`; analysing HEAD instead would be wrong.
+  const extra = ((args as { _?: Array<string | number> })._ ?? []).slice(1);
+  if (extra.length > 0) throw new UsageError(`unexpected argument: ${extra[0]}`);
   const sources = [args.patch !== undefined, args.staged === true, args.worktree === true, args.rev !== undefined].filter(Boolean).length;
   if (sources > 1) throw new UsageError('give one input: a revision, a range, --staged, --worktree or --patch FILE');
   const format = args.json ? 'json' : (args.format ?? 'text');
