@@ -13,16 +13,24 @@ import { Heuristic } from '../src/heuristic';
 import { commentOnly } from './comment-only';
 import { dependencyManifest } from './dependency-manifest';
 import { docsFile } from './docs-file';
+import { formatReformat } from './format-reformat';
 import { formatWhitespaceOnly } from './format-whitespace-only';
 import { functionalDefault } from './functional-default';
 import { generatedFile } from './generated-file';
+import { moveBlock } from './move-block';
+import { refactorImportOrder } from './refactor-import-order';
+import { refactorRename } from './refactor-rename';
 import { testFile } from './test-file';
 
 export const heuristics: readonly Heuristic[] = [
   generatedFile,
   dependencyManifest,
   formatWhitespaceOnly,
+  formatReformat,
   commentOnly,
+  moveBlock,
+  refactorRename,
+  refactorImportOrder,
   testFile,
   docsFile,
   functionalDefault,

@@ -1,0 +1,210 @@
+/**
+ * refactor-rename: an identifier renamed consistently. Every candidate change's
+ * token stream equals its other side under one mapping of identifiers, the same
+ * bijective mapping across the whole commit (`hard_reboot → _hard_reboot`).
+ *
+ * Commit practice rule 2 (a rename is a no-op refactor in its own commit), and the
+ * traps that make a rename not a no-op, each refused:
+ * - the mapping is not one-to-one across the commit (a → b here, a → c there);
+ * - the old name still appears in a touched file after the change (a partial
+ *   rename: the rest now means something else, or nothing);
+ * - the new name already appears in a touched file before the change (a
+ *   collision: the renamed uses now reach another declaration);
+ * - a keyword, string or number changed, or the layout changed meaning.
+ */
+import { CommitView, Heuristic, HeuristicResult } from '../src/heuristic';
+import { LexedLine, Token } from '../src/lexer';
+import { Change } from '../src/model';
+import { compareLayout } from '../src/token-compare';
+
+const messages = {
+  rename: 'Renames {{mapping}} consistently ({{sites}} site(s) in {{files}} file(s)); no other token changes.',
+};
+
+/** Words that are never identifiers in the languages the advisor knows (a conservative union). */
+const KEYWORDS = new Set(
+  (
+    'if else elif for while do switch case default break continue return goto try catch finally throw throws raise except ' +
+    'def class function func fn var let const val mut static public private protected internal final abstract virtual override ' +
+    'import from export as package module use require include namespace struct enum union interface trait impl type typedef ' +
+    'new delete this self super null nil None true false True False and or not in is instanceof typeof void async await yield ' +
+    'lambda with pass global nonlocal assert del print int long short char float double bool boolean string auto unsigned signed ' +
+    'extern register volatile inline sizeof end then begin unless until loop match where pub crate mod go defer chan map select ' +
+    'range fallthrough local elseif echo fi esac done readonly declare'
+  ).split(' '),
+);
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+function isIdentifier(token: Token): boolean {
+  const flagged = (token as Token & { identifier?: boolean }).identifier;
+  if (flagged !== undefined) return flagged && IDENTIFIER.test(token.text);
+  return token.type === 'word' && IDENTIFIER.test(token.text) && !KEYWORDS.has(token.text);
+}
+
+interface Candidate {
+  change: Change;
+  pairs: Map<string, string>;
+}
+
+interface RenameFacts {
+  /** change id → the mapping entries it applies. */
+  sites: Map<string, Array<[string, string]>>;
+  /** old name → every change applying it. */
+  byName: Map<string, string[]>;
+}
+
+const flat = (lines: LexedLine[]) => lines.flatMap((line) => line.tokens).filter((token) => token.type !== 'comment');
+
+/** The identifier pairs that turn one side into the other, or null when anything else differs. */
+function pairsOf(commit: CommitView, change: Change): Map<string, string> | null {
+  const before = flat(commit.lexSide(change, 'old').lines);
+  const after = flat(commit.lexSide(change, 'new').lines);
+  if (before.length !== after.length || before.length === 0) return null;
+  const pairs = new Map<string, string>();
+  for (let k = 0; k < before.length; k++) {
+    const a = before[k];
+    const b = after[k];
+    if (a.text === b.text && a.type === b.type) {
+      if (isIdentifier(a)) {
+        if (pairs.has(a.text) && pairs.get(a.text) !== a.text) return null;
+        pairs.set(a.text, a.text);
+      }
+      continue;
+    }
+    if (!isIdentifier(a) || !isIdentifier(b)) return null;
+    if (pairs.has(a.text) && pairs.get(a.text) !== b.text) return null;
+    pairs.set(a.text, b.text);
+  }
+  return pairs;
+}
+
+/** Identifier-like words of every touched file's old or new text (whole files when known, else the diff's lines). */
+function namesIn(commit: CommitView, fileIndexes: Set<number>, side: 'old' | 'new'): Set<string> {
+  const names = new Set<string>();
+  for (const fileIndex of fileIndexes) {
+    const lexed = commit.lexedFile(fileIndex, side);
+    if (lexed !== null) {
+      for (const line of lexed) for (const token of line.tokens) if (isIdentifier(token)) names.add(token.text);
+      continue;
+    }
+    for (const hunk of commit.files[fileIndex].hunks) {
+      for (const line of hunk.lines) {
+        if (line.type === (side === 'old' ? '+' : '-')) continue;
+        for (const word of line.text.match(/[A-Za-z_$][\w$]*/g) ?? []) names.add(word);
+      }
+    }
+  }
+  return names;
+}
+
+const DECLARING = new Set(['def', 'class', 'function', 'func', 'fn', 'let', 'const', 'var', 'val', 'struct', 'type', 'interface', 'enum', 'trait', 'module', 'sub', 'local', 'mut']);
+
+/**
+ * Old names whose declaration is among the renamed sites. Without it, swapping a
+ * call from one existing function to another (`min` → `max`) would look like a
+ * rename; a rename renames the declaration too.
+ */
+function declaredNames(commit: CommitView, candidates: Candidate[]): Set<string> {
+  const names = new Set<string>();
+  for (const { change } of candidates) {
+    const syntax = commit.syntax(change.fileIndex, 'old');
+    if (syntax !== null && change.old !== null) {
+      const last = change.old.start + change.old.lines - 1;
+      for (const declaration of syntax.declarations) {
+        if (declaration.startLine <= last && declaration.headerEndLine >= change.old.start) names.add(declaration.name);
+      }
+    }
+    const tokens = flat(commit.lexSide(change, 'old').lines);
+    tokens.forEach((token, k) => {
+      if (!isIdentifier(token)) return;
+      const previous = tokens[k - 1];
+      const next = tokens[k + 1];
+      const afterKeyword = previous !== undefined && DECLARING.has(previous.text);
+      const assigned = next !== undefined && next.text === '=' && tokens[k + 2]?.text !== '=' && (previous === undefined || previous.text !== '.');
+      const typedParameter = next !== undefined && next.text === ':' && previous !== undefined && (previous.text === '(' || previous.text === ',');
+      if (afterKeyword || assigned || typedParameter) names.add(token.text);
+    });
+  }
+  return names;
+}
+
+const facts = new WeakMap<CommitView, RenameFacts>();
+
+function findRenames(commit: CommitView): RenameFacts {
+  const cached = facts.get(commit);
+  if (cached !== undefined) return cached;
+  const candidates: Candidate[] = [];
+  for (const change of commit.changes) {
+    if (change.removed.length === 0 || change.added.length === 0) continue;
+    const pairs = pairsOf(commit, change);
+    if (pairs === null) continue;
+    const renamed = [...pairs].filter(([a, b]) => a !== b);
+    if (renamed.length === 0) continue;
+    candidates.push({ change, pairs });
+  }
+  // One mapping for the whole commit: a name maps to one name, and no two names to the same one.
+  const forward = new Map<string, Set<string>>();
+  const backward = new Map<string, Set<string>>();
+  for (const { pairs } of candidates) {
+    for (const [a, b] of pairs) {
+      forward.set(a, (forward.get(a) ?? new Set()).add(b));
+      backward.set(b, (backward.get(b) ?? new Set()).add(a));
+    }
+  }
+  const consistent = (a: string, b: string) => forward.get(a)?.size === 1 && backward.get(b)?.size === 1;
+  const touched = new Set(candidates.map((candidate) => candidate.change.fileIndex));
+  const oldNames = namesIn(commit, touched, 'old');
+  const newNames = namesIn(commit, touched, 'new');
+  const declared = declaredNames(commit, candidates);
+  const sites = new Map<string, Array<[string, string]>>();
+  const byName = new Map<string, string[]>();
+  for (const { change, pairs } of candidates) {
+    const renamed = [...pairs].filter(([a, b]) => a !== b);
+    const valid =
+      [...pairs].every(([a, b]) => consistent(a, b)) && renamed.every(([a, b]) => !newNames.has(a) && !oldNames.has(b) && declared.has(a));
+    if (!valid) continue;
+    // The layout must be a no-op too: compare with the renamed tokens put back.
+    const oldLines = commit.lexSide(change, 'old').lines.map((line) => ({
+      ...line,
+      tokens: line.tokens.map((token) => (isIdentifier(token) && pairs.has(token.text) ? { ...token, text: pairs.get(token.text)! } : token)),
+    }));
+    const layout = compareLayout(oldLines, commit.lexSide(change, 'new').lines, commit.language(change.fileIndex));
+    if (!layout.equal) continue;
+    sites.set(change.id, renamed);
+    for (const [a] of renamed) byName.set(a, [...(byName.get(a) ?? []), change.id]);
+  }
+  const result = { sites, byName };
+  facts.set(commit, result);
+  return result;
+}
+
+export const refactorRename: Heuristic = {
+  meta: {
+    id: 'refactor-rename',
+    description: 'Identifiers renamed by one consistent one-to-one mapping across the commit, with no other token changed.',
+    produces: ['refactor'],
+    languages: 'all',
+    messages,
+  },
+  appliesTo: (file, language) => !file.binary && !language.whitespaceAlwaysSignificant,
+  classify(change, context): HeuristicResult | null {
+    if (change.removed.length === 0 || change.added.length === 0) return null;
+    if (context.diffOnly && context.language.strings.some((delimiter) => delimiter.multiline)) return null;
+    const { sites, byName } = findRenames(context.commit);
+    const renamed = sites.get(change.id);
+    if (renamed === undefined) return null;
+    const linked = new Set<string>();
+    for (const [a] of renamed) for (const id of byName.get(a) ?? []) if (id !== change.id) linked.add(id);
+    const siteIds = new Set([change.id, ...linked]);
+    const files = new Set(context.commit.changes.filter((other) => siteIds.has(other.id)).map((other) => other.fileIndex));
+    return {
+      kind: 'refactor',
+      detail: 'rename',
+      confidence: context.diffOnly ? 0.7 : 0.85,
+      messageId: 'rename',
+      data: { mapping: renamed.map(([a, b]) => `${a} → ${b}`).join(', '), sites: siteIds.size, files: files.size },
+      links: [...linked],
+    };
+  },
+};
