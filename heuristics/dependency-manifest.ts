@@ -84,6 +84,9 @@ function linesAbove(change: Change, text: string | null, hunk: Hunk | null, side
   return hunk.lines.slice(0, change.blockStart).filter((line) => line.type !== skip).map((line) => line.text);
 }
 
+/** A TOML `key = value` line (bare, dotted or quoted key). */
+const TOML_KEY = /^\s*[\w."'-]+\s*=/;
+
 /** Whether a changed line sits in a dependency section of its manifest. */
 function inDependencySection(base: string, above: string[], line: string): boolean {
   if (base.endsWith('.json')) {
@@ -97,10 +100,15 @@ function inDependencySection(base: string, above: string[], line: string): boole
   }
   if (base.endsWith('.toml') || base === 'pipfile') {
     if (/^\s*(dependencies|requires-python|optional-dependencies|requires)\s*=/.test(line)) return true;
+    // Inside a `dependencies = [` array only until a line closes it or another key starts:
+    // `description = ...` after the array belongs to the table, not to the array.
+    let mayBeInArray = !TOML_KEY.test(line);
     for (let k = above.length - 1; k >= 0; k--) {
       const header = /^\s*\[+([^\]]+)\]+/.exec(above[k]);
-      if (header) return /dependencies|packages|requires|build-system/i.test(header[1]);
-      if (/^\s*(dependencies|optional-dependencies|requires)\s*=\s*\[/.test(above[k])) return true;
+      // Pipfile's [packages] and [dev-packages], not [tool.setuptools.packages.find].
+      if (header) return /dependencies|^\s*(dev-)?packages\s*$|requires|build-system/i.test(header[1]);
+      if (mayBeInArray && /^\s*(dependencies|optional-dependencies|requires)\s*=\s*\[/.test(above[k])) return !/\]\s*(#.*)?$/.test(above[k]);
+      if (/^\s*\]/.test(above[k]) || TOML_KEY.test(above[k])) mayBeInArray = false;
     }
     return false;
   }
