@@ -77,12 +77,10 @@ export const formatWhitespaceOnly: Heuristic = {
       return refuse('unsureDiffOnly');
     }
     if (!wholeFile && language.strings.some((delimiter) => delimiter.multiline)) {
-      // Without the whole file, lexing started at the hunk: a multi-line string
-      // opened above it would be invisible. Only claim what the hunk itself shows.
-      // Triple-quoted strings (docstrings) routinely span more lines than a hunk shows.
-      const hunkText = context.hunk === null ? '' : textOfHunk(context.hunk);
-      const multiline = language.strings.filter((delimiter) => delimiter.multiline);
-      if (multiline.some((delimiter) => delimiter.open.length >= 3 || hunkText.includes(delimiter.open))) return refuse('unsureDiffOnly');
+      // Without the whole file, lexing started at the hunk: a template literal or
+      // triple-quoted string opened above it is invisible, and such strings often
+      // run longer than a hunk's context. Unsure is not whitespace.
+      return refuse('unsureDiffOnly');
     }
     if (!wholeFile && context.hunk !== null && language.rawStrings.length > 0) {
       // Likewise for raw strings: refuse where the hunk shows one opening or closing.

@@ -235,6 +235,15 @@ runHeuristicTests(formatWhitespaceOnly, {
       expect: [refused('unsureDiffOnly')],
     },
     {
+      // The template literal opens 10 lines above the hunk: its context cannot show it.
+      name: 'near miss: JS re-indent inside a template literal opened above the hunk, diff only',
+      path: 'x.js',
+      before: 'const page = `\n' + 'line\n'.repeat(10) + '  <p>hello</p>\n' + 'line\n'.repeat(5) + '`;\n',
+      after: 'const page = `\n' + 'line\n'.repeat(10) + '    <p>hello</p>\n' + 'line\n'.repeat(5) + '`;\n',
+      diffOnly: true,
+      expect: [refused('unsureDiffOnly')],
+    },
+    {
       name: 'near miss: a space after a Python line-continuation backslash breaks it',
       path: 'x.py',
       before: 'x = 1 + \\\n    2\n',
