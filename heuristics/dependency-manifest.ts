@@ -36,7 +36,7 @@ function parseRequirement(base: string, line: string): Requirement | null {
   }
   if (/^requirements|^constraints|\.in$/.test(base)) {
     match = /^\s*([A-Za-z0-9][A-Za-z0-9_.-]*)(?:\[[^\]]*\])?\s*(?:(==|>=|~=|===|>|<=|<|!=)\s*([\w.*+!-]+))?/.exec(line);
-    return match && !line.trim().startsWith('#') && !line.trim().startsWith('-') ? { name: match[1], version: match[3] ?? '' } : null;
+    return match && !line.trim().startsWith('#') && !line.trim().startsWith('-') ? { name: match[1], version: match[2] === undefined ? '' : `${match[2]}${match[3]}` } : null;
   }
   if (base === 'go.mod') {
     if ((match = /^\s*go\s+(\d[\w.]*)\s*$/.exec(line))) return { name: 'go', version: match[1] };
@@ -61,10 +61,16 @@ function parseRequirement(base: string, line: string): Requirement | null {
   return null;
 }
 
-/** The numeric minimum a version spec allows (`^1.4.2` → [1,4,2]), or null. */
+/**
+ * The numeric minimum a version spec allows (`^1.4.2` → [1,4,2], `>=2,<3` → [2]),
+ * or null when it states none: an upper bound or an exclusion (`<3`, `!=2.1`) is
+ * not a minimum, so moving it neither raises nor lowers one.
+ */
 function minimumOf(spec: string): number[] | null {
-  const match = /(\d+(?:\.\d+)*)/.exec(spec);
-  return match ? match[1].split('.').map(Number) : null;
+  for (const match of spec.matchAll(/(<=?|!=|>=?|~=|===?|\^|~>?|=)?\s*v?(\d+(?:\.\d+)*)/g)) {
+    if (match[1] === undefined || !/^(<|!)/.test(match[1])) return match[2].split('.').map(Number);
+  }
+  return null;
 }
 
 function compareVersions(a: number[], b: number[]): number {
