@@ -76,7 +76,9 @@ export function buildChanges(files: DiffFile[]): Change[] {
     const base = {
       fileIndex,
       file: displayPath(file),
-      oldFile: file.oldPath === null ? null : file.oldPath.text,
+      // A plain `diff -u before.py after.py` compares two names for one file: the
+      // contract keeps oldFile equal to file unless git says renamed or copied.
+      oldFile: file.oldPath === null ? null : file.status === 'modified' && file.format === 'unified' ? displayPath(file) : file.oldPath.text,
       status: file.status,
     };
     if (file.hunks.length === 0) {
