@@ -19,6 +19,41 @@ interface Segment {
 /** Blocks bigger than this are not aligned line by line (the alignment is worth it only for ordinary edits). */
 const MAX_ALIGNED_EDIT = 400;
 
+/** Non-blank lines a unit of a pure addition or removal needs before it stands alone. */
+const MIN_UNIT_LINES = 2;
+
+/**
+ * Cuts a pure addition (or removal) where a new top-level unit starts: a non-blank
+ * line, after a blank one, indented no deeper than the block's shallowest line.
+ * Two new functions added in one place are two changes, which the series can put
+ * in different commits. Blank lines stay with the unit before them. Returns
+ * [offset, count] pairs covering every line.
+ */
+export function splitUnits(lines: string[]): Array<[number, number]> {
+  const indent = (line: string) => /^[ \t]*/.exec(line)![0].length;
+  const nonBlank = lines.filter((line) => line.trim() !== '');
+  if (nonBlank.length < 2 * MIN_UNIT_LINES) return [[0, lines.length]];
+  const base = Math.min(...nonBlank.map(indent));
+  const starts = [0];
+  let unitLines = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
+    if (line.trim() === '') continue;
+    const boundary = k > 0 && lines[k - 1].trim() === '' && indent(line) <= base && unitLines >= MIN_UNIT_LINES && !/^\s*[)}\]]/.test(line);
+    if (boundary) {
+      starts.push(k);
+      unitLines = 0;
+    }
+    unitLines++;
+  }
+  // A last unit too small to stand alone joins the one before it.
+  if (starts.length > 1) {
+    const lastNonBlank = lines.slice(starts[starts.length - 1]).filter((line) => line.trim() !== '').length;
+    if (lastNonBlank < MIN_UNIT_LINES) starts.pop();
+  }
+  return starts.map((start, index) => [start, (starts[index + 1] ?? lines.length) - start]);
+}
+
 /**
  * Splits one block of removed/added lines into segments so that runs of lines that
  * are equal once whitespace is ignored (a re-indented line next to a real edit,
@@ -27,7 +62,9 @@ const MAX_ALIGNED_EDIT = 400;
  */
 export function segmentBlock(removed: string[], added: string[]): Segment[] {
   const whole: Segment = { removedOffset: 0, removedCount: removed.length, addedOffset: 0, addedCount: added.length };
-  if (removed.length === 0 || added.length === 0 || removed.length + added.length > MAX_ALIGNED_EDIT) return [whole];
+  if (removed.length === 0) return splitUnits(added).map(([offset, count]) => ({ removedOffset: 0, removedCount: 0, addedOffset: offset, addedCount: count }));
+  if (added.length === 0) return splitUnits(removed).map(([offset, count]) => ({ removedOffset: offset, removedCount: count, addedOffset: 0, addedCount: 0 }));
+  if (removed.length + added.length > MAX_ALIGNED_EDIT) return [whole];
   const normalize = (line: string) => line.replace(/\s+/g, '');
   const parts = diffArrays(removed.map(normalize), added.map(normalize));
   const segments: Segment[] = [];
