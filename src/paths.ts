@@ -4,6 +4,7 @@
  * by grouping (tests travel with the code they test).
  */
 import * as path from 'node:path';
+import { languageOf } from './language';
 
 const TEST_PATTERNS = [
   /(^|\/)(tests?|__tests__|spec|specs|testing|testdata|test-data|t)\//i,
@@ -18,10 +19,20 @@ const TEST_PATTERNS = [
 
 const DOC_PATTERNS = [
   /\.(md|markdown|rst|adoc|asciidoc|txt|texi|pod)$/i,
-  /(^|\/)(docs?|documentation|man)\//i,
-  /(^|\/)(README|CHANGELOG|CHANGES|NEWS|CONTRIBUTING|AUTHORS|HISTORY|RELEASE[-_]NOTES)(\.[^/]*)?$/i,
+  // README, CHANGELOG... bare or with a documentation extension (README.zh-CN.org):
+  // `src/changes.ts` or `lib/history.py` is code that happens to share the name.
+  /(^|\/)(README|CHANGELOG|CHANGES|NEWS|CONTRIBUTING|AUTHORS|HISTORY|RELEASE[-_]NOTES)((\.[\w-]+)?\.(org|rdoc|textile|html?))?$/i,
   /\.[1-9]$/,
 ];
+
+/** A docs/, doc/, documentation/ or man/ directory anywhere in the path. */
+const DOC_DIRECTORY = /(^|\/)(docs?|documentation|man)\//i;
+
+/**
+ * Languages that are documentation when they sit in a documentation directory.
+ * Code there (`docs/conf.py`, `src/man/parse.c`, `src/doc/mod.rs`) is code.
+ */
+const DOC_DIRECTORY_LANGUAGES = new Set(['markdown', 'text', 'html', 'yaml', 'json']);
 
 /** Lockfiles: written by package managers, not by people. */
 const LOCKFILES = new Set([
@@ -56,7 +67,9 @@ export function isTestPath(file: string): boolean {
 export function isDocPath(file: string): boolean {
   const base = path.posix.basename(file).toLowerCase();
   if (base === 'cmakelists.txt' || isManifest(file) || isLockfile(file)) return false;
-  return DOC_PATTERNS.some((pattern) => pattern.test(file)) && !isTestPath(file);
+  const byName = DOC_PATTERNS.some((pattern) => pattern.test(file));
+  const byDirectory = DOC_DIRECTORY.test(file) && DOC_DIRECTORY_LANGUAGES.has(languageOf(file).id);
+  return (byName || byDirectory) && !isTestPath(file);
 }
 
 export function isLockfile(file: string): boolean {
