@@ -1,0 +1,537 @@
+/**
+ * The tree-sitter SyntaxService for the languages other than TS/JS: C, C++, C#,
+ * Java, Kotlin, Go, Rust, Swift, Python, Ruby, shell, PHP, CSS, JSON, YAML, HTML,
+ * TOML, Scala, Dart and Elixir. Lua is mapped, but its prebuilt grammar misparses
+ * on this runtime and is rejected by its trial parse (see TRIALS).
+ *
+ * Runtime: web-tree-sitter (WebAssembly), started once per process; grammars come
+ * from tree-sitter-wasms and are loaded only when a language is asked for, once
+ * each. A grammar that fails to load, or fails on a trial parse, is left out of
+ * `languages`, so the caller falls back to the table lexer; nothing here throws
+ * for a missing or broken grammar, and `parse` returns null (table lexer again)
+ * for a text that makes the parser throw, time out, or is over 4 MiB.
+ *
+ * Tokens: every leaf of the tree becomes one token, in the LexedLine shape of the
+ * table lexer (src/lexer.ts):
+ * - comments (node type containing `comment`) are one 'comment' token each;
+ * - a whole string literal (strings, raw strings, char literals, regexes,
+ *   heredoc bodies, template and interpolated strings) is one 'string' token,
+ *   interpolations included; a literal spanning lines gives one token per line and
+ *   the following lines start with `startState: { kind: 'string', ... }` (the
+ *   delimiter there is a placeholder built from the literal's text: only `kind`
+ *   is meaningful);
+ * - keywords, names and numbers are 'word', everything else 'punct', one token per
+ *   leaf (`++`, `->`, `::` stay whole);
+ * - names carry `identifier: true` (see SyntaxToken).
+ * Lines inside ERROR nodes, at MISSING nodes, or holding text no leaf covers
+ * (other than a line-continuation backslash) are `opaque`.
+ */
+import { promises as fsp, readFileSync } from 'node:fs';
+import { Language as Grammar, Parser, Tree } from 'web-tree-sitter';
+import { StringDelimiter } from '../language';
+import { LexState, LexedLine, Token, TokenType } from '../lexer';
+import { declarationsOf } from './tree-sitter-declarations';
+import { FileSyntax, SyntaxService } from './types';
+
+/**
+ * A token from a real parser. `identifier` is true on names (identifiers, type and
+ * field names, Ruby constants, PHP names...), absent elsewhere; keywords are words
+ * without it. Token in src/lexer.ts is to gain `identifier?: boolean`; until then
+ * the property rides along on these objects (structural typing).
+ */
+export interface SyntaxToken extends Token {
+  identifier?: true;
+}
+
+/** The service, plus why the languages asked for but not parsable were left out. */
+export interface TreeSitterService extends SyntaxService {
+  /** Language id -> reason, for ids that have a grammar mapping but could not be loaded. */
+  readonly unavailable: ReadonlyMap<string, string>;
+}
+
+/** Our language ids (src/language.ts) -> tree-sitter-wasms grammar names. */
+export const GRAMMARS: Readonly<Record<string, string>> = {
+  c: 'c',
+  cpp: 'cpp',
+  csharp: 'c_sharp',
+  java: 'java',
+  kotlin: 'kotlin',
+  go: 'go',
+  rust: 'rust',
+  swift: 'swift',
+  python: 'python',
+  ruby: 'ruby',
+  shell: 'bash',
+  php: 'php',
+  lua: 'lua',
+  css: 'css',
+  json: 'json',
+  yaml: 'yaml',
+  html: 'html',
+  toml: 'toml',
+  scala: 'scala',
+  dart: 'dart',
+  elixir: 'elixir',
+};
+
+/**
+ * A small valid text per grammar. Each grammar must parse it twice without syntax
+ * errors before it is used: this rejects Lua (in tree-sitter-wasms 0.1.13 its
+ * scanner misreads everything after the first parse in the process, or even the
+ * first one when other grammars were loaded before it), and would reject any other
+ * grammar that does not work on this runtime.
+ */
+const TRIALS: Readonly<Record<string, string>> = {
+  c: 'int x = 1;\n',
+  cpp: 'int x = 1;\n',
+  c_sharp: 'class A { int x = 1; }\n',
+  java: 'class A { int x = 1; }\n',
+  kotlin: 'val x = 1\n',
+  go: 'package a\n\nvar x = 1\n',
+  rust: 'const X: i32 = 1;\n',
+  swift: 'let x = 1\n',
+  python: 'x = 1\n',
+  ruby: 'x = 1\n',
+  bash: 'x=1\n',
+  php: '<?php $x = 1;\n',
+  lua: 'local x = 1\n',
+  css: 'a { b: c; }\n',
+  json: '{"x": 1}\n',
+  yaml: 'x: 1\n',
+  html: '<p>x</p>\n',
+  toml: 'x = 1\n',
+  scala: 'object A { val x = 1 }\n',
+  dart: 'var x = 1;\n',
+  elixir: 'x = 1\n',
+};
+
+/** Files longer than this are left to the table lexer (a parse this size takes seconds). */
+const MAX_TEXT_LENGTH = 4 * 1024 * 1024;
+/** A parse still running after this long is cancelled, and the file left to the table lexer. */
+const PARSE_DEADLINE_MS = 5000;
+
+type LoadedGrammar = { ok: true; parser: Parser } | { ok: false; reason: string };
+
+let runtime: Promise<string | null> | null = null;
+/** Grammars read and linked, by grammar name (or why not). */
+const grammars = new Map<string, Promise<Grammar | string>>();
+/** Grammars that passed (or failed) their trial parses. */
+const checked = new Map<string, LoadedGrammar>();
+/**
+ * Grammar loads run one after another: the runtime's dynamic linker keeps global
+ * state across the awaits of a load, and two loads at once mix up their symbols
+ * ("bad export type for 'tree_sitter_kotlin_external_scanner_create'").
+ */
+let loading: Promise<unknown> = Promise.resolve();
+const counts = { runtimeInits: 0, grammarLoads: new Map<string, number>() };
+
+/** How often the runtime was started and each grammar read, in this process (for tests and benchmarks). */
+export function treeSitterLoadCounts(): { runtimeInits: number; grammarLoads: ReadonlyMap<string, number> } {
+  return { runtimeInits: counts.runtimeInits, grammarLoads: new Map(counts.grammarLoads) };
+}
+
+/** The runtime module's exports: its allocator, and its stack pointer to restore after a parse that threw. */
+interface RuntimeExports {
+  malloc(size: number): number;
+  free(pointer: number): void;
+  emscripten_stack_get_current(): number;
+  _emscripten_stack_restore(pointer: number): void;
+}
+let runtimeExports: RuntimeExports | null = null;
+
+/** The part of the WebAssembly global used here (the project's `lib` has no WebAssembly types). */
+interface WasmInstance {
+  exports: Record<string, unknown>;
+}
+const wasm = (globalThis as unknown as { WebAssembly: { Module: new (bytes: Uint8Array) => object; Instance: new (module: object, imports: object) => WasmInstance } })
+  .WebAssembly;
+
+/**
+ * C library functions some grammars' scanners call but the 0.25.10 runtime does not
+ * export: without them bash throws on `case` (isalpha) and YAML (a C++ scanner)
+ * on every parse. The runtime resolves a grammar's missing symbols in its import
+ * object, which Emscripten's `instantiateWasm` hook hands over.
+ */
+function missingRuntimeSymbols(): Record<string, (...args: number[]) => number | void> {
+  const runtimeExport = () => {
+    if (runtimeExports === null) throw new Error('tree-sitter runtime not started');
+    return runtimeExports;
+  };
+  return {
+    isalpha: (c) => ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0),
+    __assert_fail: () => {
+      throw new Error('assertion failed in a tree-sitter grammar');
+    },
+    // C++ operator new and delete, and std::vector's length error (YAML's scanner).
+    _Znwm: (size) => runtimeExport().malloc(size),
+    _ZdlPv: (pointer) => runtimeExport().free(pointer),
+    _ZNKSt3__220__vector_base_commonILb1EE20__throw_length_errorEv: () => {
+      throw new Error('std::vector length error in a tree-sitter grammar');
+    },
+  };
+}
+
+/** Starts the WebAssembly runtime once; resolves to null, or to why it could not start. */
+function startRuntime(): Promise<string | null> {
+  if (runtime === null) {
+    counts.runtimeInits++;
+    const options = {
+      // Emscripten's hook: instantiate the runtime ourselves, synchronously (an
+      // error then rejects init instead of leaving it pending), with the symbols above.
+      instantiateWasm(imports: { env: Record<string, unknown> }, receive: (instance: WasmInstance, module: object) => void) {
+        for (const [name, fn] of Object.entries(missingRuntimeSymbols())) if (!(name in imports.env)) imports.env[name] = fn;
+        const module = new wasm.Module(readFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm')));
+        const instance = new wasm.Instance(module, imports);
+        runtimeExports = instance.exports as unknown as RuntimeExports;
+        receive(instance, module);
+        return {};
+      },
+    };
+    runtime = Parser.init(options as unknown as Parameters<typeof Parser.init>[0]).then(
+      () => null,
+      (error: unknown) => `tree-sitter runtime did not start: ${message(error)}`,
+    );
+  }
+  return runtime;
+}
+
+/** Reads and links one grammar, once; resolves to the grammar or to why it failed. */
+function loadGrammar(name: string): Promise<Grammar | string> {
+  let loaded = grammars.get(name);
+  if (loaded === undefined) {
+    counts.grammarLoads.set(name, (counts.grammarLoads.get(name) ?? 0) + 1);
+    const load = async (): Promise<Grammar | string> => {
+      try {
+        // Bytes rather than a path: Language.load(path) reads the file through a
+        // dynamic import(), which Jest's CommonJS sandbox refuses.
+        const bytes = await fsp.readFile(require.resolve(`tree-sitter-wasms/out/tree-sitter-${name}.wasm`));
+        return await Grammar.load(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      } catch (error) {
+        return `grammar ${name}: ${message(error)}`;
+      }
+    };
+    loaded = loading.then(load);
+    loading = loaded;
+    grammars.set(name, loaded);
+  }
+  return loaded;
+}
+
+/**
+ * Parses the grammar's trial text twice, once per grammar. Done after all the
+ * loads of a call: a parse starts V8 compiling hot WebAssembly code in the
+ * background, and a load started after it waits for that (up to seconds).
+ */
+function checkGrammar(name: string, grammar: Grammar | string): LoadedGrammar {
+  let result = checked.get(name);
+  if (result !== undefined) return result;
+  if (typeof grammar === 'string') {
+    result = { ok: false, reason: grammar };
+  } else {
+    try {
+      const parser = new Parser();
+      parser.setLanguage(grammar);
+      for (let round = 1; round <= 2; round++) {
+        const trial = parser.parse(TRIALS[name] ?? '\n');
+        if (trial === null) throw new Error('trial parse returned no tree');
+        const broken = trial.rootNode.hasError;
+        trial.delete();
+        if (broken) throw new Error(`a valid sample parsed with syntax errors (parse ${round})`);
+      }
+      result = { ok: true, parser };
+    } catch (error) {
+      // A parser whose parse threw inside WebAssembly is dropped, not reused or freed.
+      result = { ok: false, reason: `grammar ${name}: ${message(error)}` };
+    }
+  }
+  checked.set(name, result);
+  return result;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Loads what is needed to parse the given languages (ids without a grammar, such as
+ * typescript or markdown, are ignored) and returns a service for those that loaded.
+ * The runtime starts on the first call that needs a grammar; later calls reuse it
+ * and every grammar already loaded.
+ */
+export async function loadTreeSitter(languageIds: Iterable<string>): Promise<TreeSitterService> {
+  const wanted = [...new Set(languageIds)].filter((id) => Object.prototype.hasOwnProperty.call(GRAMMARS, id));
+  const parsers = new Map<string, Parser>();
+  const unavailable = new Map<string, string>();
+  if (wanted.length > 0) {
+    const failure = await startRuntime();
+    if (failure !== null) {
+      for (const id of wanted) unavailable.set(id, failure);
+    } else {
+      const loaded = await Promise.all(wanted.map((id) => loadGrammar(GRAMMARS[id])));
+      wanted.forEach((id, k) => {
+        const result = checkGrammar(GRAMMARS[id], loaded[k]);
+        if (result.ok) parsers.set(id, result.parser);
+        else unavailable.set(id, result.reason);
+      });
+    }
+  }
+  const languages: ReadonlySet<string> = new Set(parsers.keys());
+  return {
+    languages,
+    unavailable,
+    parse(languageId: string, path: string, text: string): FileSyntax | null {
+      const parser = parsers.get(languageId);
+      if (parser === undefined || text.length > MAX_TEXT_LENGTH) return null;
+      return parseWith(parser, languageId, path, text);
+    },
+  };
+}
+
+function parseWith(parser: Parser, languageId: string, path: string, text: string): FileSyntax | null {
+  const deadline = Date.now() + PARSE_DEADLINE_MS;
+  const stack = runtimeExports?.emscripten_stack_get_current() ?? null;
+  let tree: Tree | null;
+  try {
+    // The callback cancels the parse by returning true (typed as void in 0.25).
+    const progressCallback = (() => Date.now() > deadline) as unknown as () => void;
+    tree = parser.parse(text, null, { progressCallback });
+  } catch {
+    // A JS exception unwound the WebAssembly frames without popping their C stack:
+    // restore it, or some 75 such failures later the runtime corrupts its memory.
+    if (stack !== null) runtimeExports?._emscripten_stack_restore(stack);
+    parser.reset();
+    return null;
+  }
+  if (tree === null) {
+    parser.reset();
+    return null;
+  }
+  try {
+    const root = tree.rootNode;
+    return {
+      lines: tokenize(tree, text),
+      declarations: declarationsOf(languageId, path, root, text),
+      hasErrors: root.hasError,
+    };
+  } catch {
+    // A tree shape these walkers do not expect: the table lexer is the safe answer.
+    return null;
+  } finally {
+    tree.delete();
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Tokens
+
+/** Whole-literal node types: one token each, whatever their children. */
+const STRING_TYPES = new Set([
+  // C family, Go, Rust, Java, Kotlin, Swift, C#, Dart, Scala
+  'string_literal', 'raw_string_literal', 'char_literal', 'character_literal', 'system_lib_string',
+  'interpreted_string_literal', 'rune_literal', 'verbatim_string_literal', 'interpolated_string_expression',
+  'interpolated_verbatim_string_expression', 'text_block', 'line_string_literal', 'multi_line_string_literal',
+  'regex_literal', 'template_string', 'interpolated_string',
+  // Python, Ruby, shell, PHP, Lua, JSON, TOML, Elixir
+  'string', 'raw_string', 'ansi_c_string', 'translated_string', 'regex', 'character', 'subshell',
+  'string_array', 'symbol_array', 'delimited_symbol', 'heredoc_beginning', 'heredoc_body', 'heredoc_end',
+  'heredoc', 'nowdoc', 'encapsed_string', 'shell_command_expression', 'charlist', 'sigil',
+  // CSS, HTML (text is data), YAML
+  'string_value', 'quoted_attribute_value', 'attribute_value', 'text', 'raw_text',
+  'double_quote_scalar', 'single_quote_scalar', 'block_scalar',
+]);
+
+/** Heredoc parts whose indentation is data: the token starts at the line start, and the line counts as inside a string. */
+const HEREDOC_LINE_TYPES = new Set(['heredoc_body', 'heredoc_end']);
+
+/** Named leaves that are names, besides types ending in `identifier`. */
+const NAME_TYPES = new Set([
+  'name', 'constant', 'instance_variable', 'class_variable', 'global_variable', 'variable_name', 'property_name', 'bare_key', 'alias',
+]);
+
+const WORD_START = /[A-Za-z0-9_$\u0080-\uffff]/;
+const WORD_CHAR = /[A-Za-z0-9_]/;
+const FALLBACK_PIECE = /\s+|[A-Za-z0-9_$\u0080-\uffff]+|[^]/gy;
+
+interface RawToken {
+  type: TokenType;
+  start: number;
+  end: number;
+  identifier: boolean;
+  /** Split into words and punctuation by the fallback scanner (a leaf with spaces inside, like a macro body). */
+  split: boolean;
+  heredocLine: boolean;
+}
+
+/** The leaves of the tree, in order, with the ranges of ERROR and MISSING nodes. */
+function collectLeaves(tree: Tree, text: string): { tokens: RawToken[]; broken: Array<[number, number]> } {
+  const tokens: RawToken[] = [];
+  const broken: Array<[number, number]> = [];
+  const cursor = tree.walk();
+  try {
+    for (;;) {
+      const type = cursor.nodeType;
+      const start = cursor.startIndex;
+      const end = cursor.endIndex;
+      let enter = false;
+      if (cursor.nodeIsMissing) {
+        broken.push([start, end]);
+      } else if (end > start) {
+        const named = cursor.nodeIsNamed;
+        if (named && type.includes('comment')) {
+          tokens.push({ type: 'comment', start, end, identifier: false, split: false, heredocLine: false });
+        } else if (named && STRING_TYPES.has(type) && type !== 'concatenated_string') {
+          tokens.push({ type: 'string', start, end, identifier: false, split: false, heredocLine: HEREDOC_LINE_TYPES.has(type) });
+        } else {
+          if (type === 'ERROR') broken.push([start, end]);
+          enter = true;
+        }
+      }
+      if (enter && cursor.gotoFirstChild()) continue;
+      if (enter) addLeaf(tokens, type, cursor.nodeIsNamed, start, end, text);
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return { tokens, broken };
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+function addLeaf(tokens: RawToken[], type: string, named: boolean, from: number, to: number, text: string): void {
+  // Leaves may hold blanks at their ends (Python's line continuation is `\\\n`);
+  // newline tokens (Go, C preprocessor) are nothing but blanks.
+  let start = from;
+  let end = to;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (start === end) return;
+  const leaf = text.slice(start, end);
+  const wordish = WORD_START.test(leaf[0]) || (named && WORD_CHAR.test(leaf));
+  // A leaf with blanks inside: a macro body is code, scanned into words and
+  // punctuation; anything else (a shell word with an escaped space...) is data.
+  const blanks = /\s/.test(leaf);
+  tokens.push({
+    type: blanks && type !== 'preproc_arg' ? 'string' : wordish ? 'word' : 'punct',
+    start,
+    end,
+    // Symbolic names (Scala's `operator_identifier`) are operators to us.
+    identifier: wordish && named && (type.endsWith('identifier') || NAME_TYPES.has(type)),
+    split: blanks && type === 'preproc_arg',
+    heredocLine: false,
+  });
+}
+
+/** A placeholder delimiter for the lines a literal continues on; only `kind` of the state matters. */
+function stringState(literal: string, heredoc: boolean): LexState {
+  const open = heredoc ? '' : (/^[A-Za-z@$]*[^\w\s]*/.exec(literal)?.[0] ?? '');
+  const close = heredoc ? literal.trim().split('\n').pop()?.trim() ?? '' : (/[^\w\s]*$/.exec(literal)?.[0] ?? '');
+  const delimiter: StringDelimiter = { open, close, multiline: true, escapes: !/^[rR@`]/.test(open) };
+  return { kind: 'string', delimiter };
+}
+
+function commentState(comment: string): LexState {
+  const close = /(\*\/|-->|\]=*\]|=end|[^\w\s]+)\s*$/.exec(comment)?.[1] ?? '';
+  return { kind: 'comment', close };
+}
+
+/** Builds the LexedLines: one per line of `text` split on '\n'. */
+function tokenize(tree: Tree, text: string): LexedLine[] {
+  const { tokens: raw, broken } = collectLeaves(tree, text);
+  const lineTexts = text.split('\n');
+  const lineStarts: number[] = [];
+  let offset = 0;
+  for (const line of lineTexts) {
+    lineStarts.push(offset);
+    offset += line.length + 1;
+  }
+  const lineEnd = (row: number) => lineStarts[row] + lineTexts[row].length;
+  const rowOf = (index: number): number => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid] <= index) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  };
+  /** The last row a range [start, end) has text on (a range ending with '\n' stops before the next line). */
+  const lastRowOf = (start: number, end: number): number => {
+    const first = rowOf(start);
+    const last = rowOf(end);
+    return last > first && lineStarts[last] === end ? last - 1 : last;
+  };
+
+  const lines: LexedLine[] = lineTexts.map(() => ({ startState: null, endState: null, tokens: [], trailing: '', opaque: false }));
+  const space: string[] = lineTexts.map(() => '');
+
+  const push = (row: number, token: SyntaxToken) => {
+    lines[row].tokens.push(token);
+    space[row] = '';
+  };
+  /** Text between tokens: whitespace is remembered for the next token; anything else is scanned here. */
+  const scan = (from: number, to: number, opaqueIfText: boolean) => {
+    if (from >= to) return;
+    for (let row = rowOf(from); row < lineStarts.length && lineStarts[row] < to; row++) {
+      const start = Math.max(from, lineStarts[row]);
+      const stop = Math.min(to, lineEnd(row));
+      FALLBACK_PIECE.lastIndex = start;
+      while (FALLBACK_PIECE.lastIndex < stop) {
+        const at = FALLBACK_PIECE.lastIndex;
+        const piece = FALLBACK_PIECE.exec(text)![0].slice(0, stop - at);
+        FALLBACK_PIECE.lastIndex = at + piece.length;
+        if (/^\s/.test(piece)) {
+          space[row] += piece;
+          continue;
+        }
+        push(row, { type: WORD_START.test(piece[0]) ? 'word' : 'punct', text: piece, spaceBefore: space[row] });
+        // A backslash ending the line is a line continuation some grammars keep out of the tree.
+        const continuation = piece === '\\' && /^\s*$/.test(text.slice(at + 1, lineEnd(row)));
+        if (opaqueIfText && !continuation) lines[row].opaque = true;
+      }
+    }
+  };
+
+  let pos = 0;
+  for (const token of raw) {
+    let start = Math.max(token.start, pos);
+    const end = token.end;
+    if (end <= start) continue;
+    const first = rowOf(start);
+    if (token.heredocLine && /^\s*$/.test(text.slice(Math.max(lineStarts[first], pos), start))) {
+      start = Math.max(lineStarts[first], pos);
+    }
+    scan(pos, start, true);
+    pos = end;
+    if (token.split) {
+      scan(start, end, false);
+      continue;
+    }
+    const last = lastRowOf(start, end);
+    const literal = text.slice(start, end);
+    const state =
+      token.type === 'comment' ? commentState(literal) : token.type === 'string' ? stringState(literal, token.heredocLine) : null;
+    if (token.heredocLine && start === lineStarts[first]) lines[first].startState = state;
+    for (let row = first; row <= last; row++) {
+      const from = Math.max(start, lineStarts[row]);
+      const to = Math.min(end, lineEnd(row));
+      if (row > first) lines[row].startState = state;
+      // A literal opening at the very end of a line (a Ruby heredoc body) has nothing on that line.
+      if (row === first && from === to && last > first) continue;
+      const out: SyntaxToken = { type: token.type, text: text.slice(from, to), spaceBefore: row === first ? space[row] : '' };
+      if (token.identifier) out.identifier = true;
+      push(row, out);
+    }
+  }
+  scan(pos, text.length, true);
+
+  for (const [start, end] of broken) {
+    const last = end > start ? lastRowOf(start, end) : rowOf(start);
+    for (let row = rowOf(start); row <= last; row++) lines[row].opaque = true;
+  }
+  lines.forEach((line, row) => {
+    line.trailing = space[row];
+    if (row > 0) lines[row - 1].endState = line.startState;
+  });
+  return lines;
+}

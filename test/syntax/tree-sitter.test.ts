@@ -1,0 +1,499 @@
+/**
+ * The tree-sitter SyntaxService: loading (once, lazily, never throwing for a broken
+ * grammar), tokens in the table lexer's LexedLine shape for every language, and
+ * declarations with each language's visibility rule.
+ */
+import { LexedLine } from '../../src/lexer';
+import { GRAMMARS, loadTreeSitter, SyntaxToken, treeSitterLoadCounts, TreeSitterService } from '../../src/syntax/tree-sitter';
+import { Declaration, FileSyntax } from '../../src/syntax/types';
+
+/** Grammars in tree-sitter-wasms 0.1.13 that do not work on web-tree-sitter 0.25.10. */
+const BROKEN = ['lua'];
+
+/** Every token of the file with its 1-based line. */
+function tokens(syntax: FileSyntax): Array<SyntaxToken & { line: number }> {
+  return syntax.lines.flatMap((line, index) => line.tokens.map((token) => ({ ...token, line: index + 1 })));
+}
+
+/** The line rebuilt from its tokens: must give back the text exactly. */
+function rebuild(line: LexedLine): string {
+  return line.tokens.map((token) => token.spaceBefore + token.text).join('') + line.trailing;
+}
+
+describe('loading', () => {
+  it('starts the runtime once and loads only the grammars asked for', async () => {
+    const first = await loadTreeSitter(['python', 'markdown', 'typescript']);
+    expect([...first.languages]).toEqual(['python']);
+    expect(treeSitterLoadCounts().runtimeInits).toBe(1);
+    expect([...treeSitterLoadCounts().grammarLoads.keys()]).toEqual(['python']);
+
+    const second = await loadTreeSitter(['python', 'go']);
+    expect([...second.languages].sort()).toEqual(['go', 'python']);
+    const counts = treeSitterLoadCounts();
+    expect(counts.runtimeInits).toBe(1);
+    expect(counts.grammarLoads.get('python')).toBe(1);
+    expect(counts.grammarLoads.get('go')).toBe(1);
+  });
+
+  it('starts nothing for languages without a grammar', async () => {
+    const before = treeSitterLoadCounts();
+    const service = await loadTreeSitter(['typescript', 'text']);
+    expect(service.languages.size).toBe(0);
+    expect(service.parse('typescript', 'a.ts', 'let a = 1;\n')).toBeNull();
+    expect(treeSitterLoadCounts().grammarLoads.size).toBe(before.grammarLoads.size);
+  });
+
+  it('leaves out broken grammars with a reason, and the others still work', async () => {
+    const service = await loadTreeSitter([...BROKEN, 'python']);
+    for (const id of BROKEN) {
+      expect(service.languages.has(id)).toBe(false);
+      expect(service.unavailable.get(id)).toMatch(/grammar/);
+      expect(service.parse(id, 'x', 'x\n')).toBeNull();
+    }
+    expect(service.parse('python', 'a.py', 'x = 1\n')?.hasErrors).toBe(false);
+  });
+
+  it('returns null for a language the service was not loaded for', async () => {
+    const service = await loadTreeSitter(['python']);
+    expect(service.parse('go', 'a.go', 'package a\n')).toBeNull();
+  });
+});
+
+interface TokenCase {
+  id: string;
+  path: string;
+  text: string;
+  /** A string literal with spaces inside: one string token. */
+  string: string;
+  /** 1-based lines that start inside a multi-line string. */
+  insideString: number[];
+  comment: string;
+  identifier: string;
+  /** A multi-character operator, one punct token. */
+  operator: string;
+}
+
+const TOKEN_CASES: TokenCase[] = [
+  { id: 'c', path: 'a.c', text: 'int f(int a) {\n  char *s = "a b"; // note\n  a += 1;\n  return a->x;\n}\n', string: '"a b"', insideString: [], comment: '// note', identifier: 'a', operator: '->' },
+  {
+    id: 'cpp',
+    path: 'a.cpp',
+    text: 'auto s = R"(raw\n string)";\n/* c */ int C::m() { return x << 2; }\n',
+    string: 'R"(raw',
+    insideString: [2],
+    comment: '/* c */',
+    identifier: 'm',
+    operator: '::',
+  },
+  {
+    id: 'csharp',
+    path: 'a.cs',
+    text: 'class C {\n  // c\n  void M() { var s = @"a\nb"; var t = "x y"; i++; }\n}\n',
+    string: '"x y"',
+    insideString: [4],
+    comment: '// c',
+    identifier: 'M',
+    operator: '++',
+  },
+  {
+    id: 'java',
+    path: 'A.java',
+    text: 'class A {\n  /* c */\n  String s = "a b";\n  String t = """\n      text\n      """;\n  void m() { i++; }\n}\n',
+    string: '"a b"',
+    insideString: [5, 6],
+    comment: '/* c */',
+    identifier: 'm',
+    operator: '++',
+  },
+  {
+    id: 'kotlin',
+    path: 'a.kt',
+    text: 'fun f(x: Int): Int {\n    // c\n    val s = """multi\nline"""\n    return x?.plus(1) ?: "a b".length\n}\n',
+    string: '"a b"',
+    insideString: [4],
+    comment: '// c',
+    identifier: 'f',
+    operator: '?:',
+  },
+  {
+    id: 'go',
+    path: 'a.go',
+    text: 'package a\n\n// c\nfunc F() {\n\tx := `raw\nstring`\n\ty := "a b"\n\tx++\n}\n',
+    string: '"a b"',
+    insideString: [6],
+    comment: '// c',
+    identifier: 'F',
+    operator: ':=',
+  },
+  {
+    id: 'rust',
+    path: 'a.rs',
+    text: '/// c\nfn f(x: &str) -> bool {\n    let s = r#"raw\n "q" "#;\n    x == "a b"\n}\n',
+    string: '"a b"',
+    insideString: [4],
+    comment: '/// c',
+    identifier: 'x',
+    operator: '->',
+  },
+  {
+    id: 'swift',
+    path: 'a.swift',
+    text: 'func f(x: Int) -> Int {\n    // c\n    let s = """\n    multi\n    """\n    let t = "a b"\n    return x\n}\n',
+    string: '"a b"',
+    insideString: [4, 5],
+    comment: '// c',
+    identifier: 'x',
+    operator: '->',
+  },
+  {
+    id: 'python',
+    path: 'a.py',
+    text: 'def f(a):\n    """Doc\n    string."""\n    # c\n    return a ** 2 if a != "a b" else None\n',
+    string: '"a b"',
+    insideString: [3],
+    comment: '# c',
+    identifier: 'a',
+    operator: '**',
+  },
+  {
+    id: 'ruby',
+    path: 'a.rb',
+    text: 'def f(a)\n  # c\n  x = <<~EOS\n    body\n  EOS\n  a <=> "a b"\nend\n',
+    string: '"a b"',
+    insideString: [4, 5],
+    comment: '# c',
+    identifier: 'a',
+    operator: '<=>',
+  },
+  {
+    id: 'shell',
+    path: 'a.sh',
+    text: '# c\ncat <<EOF | grep x\n  body $x\nEOF\n[ -n "a b" ] && echo ok\n',
+    string: '"a b"',
+    insideString: [3, 4],
+    comment: '# c',
+    identifier: '',
+    operator: '&&',
+  },
+  {
+    id: 'php',
+    path: 'a.php',
+    text: '<?php\n// c\n$s = <<<EOT\nbody\nEOT;\n$t = $a ?? "a b";\n',
+    string: '"a b"',
+    insideString: [4, 5],
+    comment: '// c',
+    identifier: 't',
+    operator: '??',
+  },
+  { id: 'css', path: 'a.css', text: 'a > b { content: "a b"; }\n/* c */\n', string: '"a b"', insideString: [], comment: '/* c */', identifier: 'content', operator: '>' },
+  { id: 'json', path: 'a.json', text: '{"a b": [1, 2.5, true]}\n', string: '"a b"', insideString: [], comment: '', identifier: '', operator: '' },
+  {
+    id: 'html',
+    path: 'a.html',
+    text: '<!-- c -->\n<div class="a b">text\nmore</div>\n',
+    string: '"a b"',
+    insideString: [3],
+    comment: '<!-- c -->',
+    identifier: '',
+    operator: '</',
+  },
+  {
+    id: 'yaml',
+    path: 'a.yml',
+    text: '# c\nkey: "a b"\ntext: |\n  multi\n  line\nlist: [1, 2]\n',
+    string: '"a b"',
+    insideString: [4, 5],
+    comment: '# c',
+    identifier: '',
+    operator: '',
+  },
+  { id: 'toml', path: 'a.toml', text: '# c\n[t]\nk = "a b"\nm = """\nx"""\n', string: '"a b"', insideString: [5], comment: '# c', identifier: 'k', operator: '' },
+  {
+    id: 'scala',
+    path: 'a.scala',
+    text: 'object O {\n  // c\n  val s = """multi\nline"""\n  def f(x: Int) = x => "a b"\n}\n',
+    string: '"a b"',
+    insideString: [4],
+    comment: '// c',
+    identifier: 'f',
+    operator: '=>',
+  },
+  {
+    id: 'dart',
+    path: 'a.dart',
+    text: "// c\nvoid f(int? x) {\n  var s = '''multi\nline''';\n  var t = x ?? 'a b';\n}\n",
+    string: "'a b'",
+    insideString: [4],
+    comment: '// c',
+    identifier: 'f',
+    operator: '??',
+  },
+  {
+    id: 'elixir',
+    path: 'a.ex',
+    text: 'defmodule M do\n  # c\n  @doc """\n  Doc\n  """\n  def f(x), do: x |> g("a b")\nend\n',
+    string: '"a b"',
+    insideString: [4, 5],
+    comment: '# c',
+    identifier: 'x',
+    operator: '|>',
+  },
+];
+
+describe('tokens', () => {
+  let service: TreeSitterService;
+  beforeAll(async () => {
+    service = await loadTreeSitter(TOKEN_CASES.map((c) => c.id));
+  });
+
+  it('has a grammar for every language of the table', () => {
+    expect([...service.unavailable]).toEqual([]);
+    expect(Object.keys(GRAMMARS).filter((id) => !BROKEN.includes(id)).sort()).toEqual(TOKEN_CASES.map((c) => c.id).sort());
+  });
+
+  describe.each(TOKEN_CASES)('$id', (c) => {
+    let syntax: FileSyntax;
+    let all: Array<SyntaxToken & { line: number }>;
+    beforeAll(() => {
+      syntax = service.parse(c.id, c.path, c.text)!;
+      all = tokens(syntax);
+    });
+
+    it('parses without errors, one LexedLine per line, each rebuilt exactly from its tokens', () => {
+      expect(syntax.hasErrors).toBe(false);
+      const lines = c.text.split('\n');
+      expect(syntax.lines).toHaveLength(lines.length);
+      syntax.lines.forEach((line, index) => {
+        expect(rebuild(line)).toBe(lines[index]);
+        expect(line.opaque).toBe(false);
+      });
+    });
+
+    it('gives a string with spaces as one string token', () => {
+      expect(all.filter((token) => token.text === c.string).map((token) => token.type)).toEqual(['string']);
+    });
+
+    it('marks the lines that start inside a multi-line string', () => {
+      syntax.lines.forEach((line, index) => {
+        const inside = c.insideString.includes(index + 1);
+        expect({ line: index + 1, kind: line.startState?.kind ?? null }).toEqual({ line: index + 1, kind: inside ? 'string' : null });
+        // The line before ends where this one starts.
+        if (index > 0) expect(syntax.lines[index - 1].endState).toEqual(line.startState);
+        if (inside) expect(line.tokens[0]).toMatchObject({ type: 'string', spaceBefore: '' });
+      });
+    });
+
+    it('gives comments, names and operators', () => {
+      if (c.comment !== '') expect(all.find((token) => token.text === c.comment)?.type).toBe('comment');
+      if (c.identifier !== '') expect(all.find((token) => token.text === c.identifier)).toMatchObject({ type: 'word', identifier: true });
+      if (c.operator !== '') expect(all.find((token) => token.text === c.operator)?.type).toBe('punct');
+      // Keywords are words without the identifier flag.
+      for (const token of all) if (token.identifier) expect(token.type).toBe('word');
+    });
+  });
+
+  it('keeps CRLF line ends in trailing, as the table lexer does', () => {
+    const syntax = service.parse('c', 'a.c', 'int a; // x\r\nint b;\r\n')!;
+    expect(syntax.lines.map((line) => line.trailing)).toEqual(['', '\r', '']);
+    expect(syntax.lines[0].tokens.at(-1)).toMatchObject({ type: 'comment', text: '// x\r' });
+  });
+
+  it('counts columns in UTF-16 units', () => {
+    const syntax = service.parse('python', 'a.py', 's = "héllo 😀 wörld"; t = 1\n')!;
+    expect(syntax.lines[0].tokens.map((token) => token.text)).toEqual(['s', '=', '"héllo 😀 wörld"', ';', 't', '=', '1']);
+  });
+
+  it('gives the spacing of each token and the trailing blanks', () => {
+    const syntax = service.parse('go', 'a.go', 'package a\n\nvar  x =\t1  \n')!;
+    expect(syntax.lines[2].tokens.map((token) => [token.spaceBefore, token.text])).toEqual([
+      ['', 'var'],
+      ['  ', 'x'],
+      [' ', '='],
+      ['\t', '1'],
+    ]);
+    expect(syntax.lines[2].trailing).toBe('  ');
+  });
+
+  it('parses shell `case` and YAML, whose scanners need C functions the runtime lacks', () => {
+    const shell = service.parse('shell', 'a.sh', 'case "$1" in\n  a) echo a ;;\n  *) echo other ;;\nesac\n')!;
+    expect(shell.hasErrors).toBe(false);
+    const yaml = service.parse('yaml', 'a.yml', 'a:\n  - b: "c d"\n')!;
+    expect(yaml.hasErrors).toBe(false);
+  });
+
+  it('keeps the indentation of a heredoc body inside its string token', () => {
+    const syntax = service.parse('shell', 'a.sh', 'cat <<EOF\n    indented\nEOF\n')!;
+    expect(syntax.lines[1]).toMatchObject({ startState: { kind: 'string' }, tokens: [{ type: 'string', text: '    indented', spaceBefore: '' }] });
+  });
+
+  it('splits a macro body into tokens and keeps a line continuation as punctuation', () => {
+    const c = service.parse('c', 'a.c', '#define ADD(a, b) ((a) + \\\n  (b))\n')!;
+    expect(c.lines[0].tokens.map((token) => token.text)).toEqual(['#define', 'ADD', '(', 'a', ',', 'b', ')', '(', '(', 'a', ')', '+', '\\']);
+    expect(c.lines.some((line) => line.opaque)).toBe(false);
+    const python = service.parse('python', 'a.py', 'x = 1 + \\\n    2\n')!;
+    expect(python.lines[0].tokens.at(-1)).toMatchObject({ type: 'punct', text: '\\' });
+    expect(python.lines[0].opaque).toBe(false);
+  });
+
+  it('marks lines with syntax errors opaque', () => {
+    const syntax = service.parse('python', 'a.py', 'x = 1\ndef (:\ny = 2\n')!;
+    expect(syntax.hasErrors).toBe(true);
+    expect(syntax.lines[1].opaque).toBe(true);
+    expect(syntax.lines[0].opaque).toBe(false);
+  });
+
+  it('gives one empty line for an empty file', () => {
+    const syntax = service.parse('python', 'a.py', '')!;
+    expect(syntax.lines).toEqual([{ startState: null, endState: null, tokens: [], trailing: '', opaque: false }]);
+  });
+});
+
+/** name -> exported, with kind and container when given as `kind container.name`. */
+interface DeclarationCase {
+  id: string;
+  path: string;
+  text: string;
+  expected: Array<Partial<Declaration> & { name: string; exported: boolean }>;
+}
+
+const DECLARATION_CASES: DeclarationCase[] = [
+  {
+    id: 'python',
+    path: 'a.py',
+    text: 'def f(a, b=1) -> int:\n    return a\n\ndef _g():\n    pass\n\nclass C:\n    def __init__(self): ...\n    def m(self): ...\n    def _p(self): ...\n\nclass _Hidden:\n    def m(self): ...\n',
+    expected: [
+      { name: 'f', exported: true, kind: 'function', signature: 'def f(a, b=1) -> int', startLine: 1, endLine: 2, headerEndLine: 1 },
+      { name: '_g', exported: false, kind: 'function' },
+      { name: 'C', exported: true, kind: 'class', container: null },
+      { name: '__init__', exported: true, kind: 'method', container: 'C' },
+      { name: 'm', exported: true, kind: 'method', container: 'C' },
+      { name: '_p', exported: false, kind: 'method', container: 'C' },
+      { name: '_Hidden', exported: false, kind: 'class' },
+      { name: 'm', exported: false, kind: 'method', container: '_Hidden' },
+    ],
+  },
+  {
+    id: 'go',
+    path: 'a.go',
+    text: 'package a\n\nfunc Exported(a int,\n\tb string) (int, error) {\n\treturn 0, nil\n}\n\nfunc internal() {}\n\nfunc (r *Recv) Method() {}\n\ntype (\n\tT struct{ A int }\n\tu int\n)\n\nconst Max = 10\n',
+    expected: [
+      { name: 'Exported', exported: true, kind: 'function', signature: 'func Exported(a int, b string) (int, error)', startLine: 3, endLine: 6, headerEndLine: 4 },
+      { name: 'internal', exported: false, kind: 'function' },
+      { name: 'Method', exported: true, kind: 'method', container: 'Recv' },
+      { name: 'T', exported: true, kind: 'class', signature: 'type T struct' },
+      { name: 'u', exported: false, kind: 'type', signature: 'type u int' },
+      { name: 'Max', exported: true, kind: 'constant', signature: 'const Max' },
+    ],
+  },
+  {
+    id: 'rust',
+    path: 'a.rs',
+    text: 'pub fn a(x: i32) -> i32 { x }\nfn b() {}\npub(crate) fn c() {}\npub struct S;\nimpl S {\n    pub fn new() -> Self { S }\n    fn hidden(&self) {}\n}\npub trait T { fn t(&self); }\nimpl T for S { fn t(&self) {} }\n',
+    expected: [
+      { name: 'a', exported: true, kind: 'function', signature: 'pub fn a(x: i32) -> i32' },
+      { name: 'b', exported: false, kind: 'function' },
+      { name: 'c', exported: false, kind: 'function' },
+      { name: 'S', exported: true, kind: 'class' },
+      { name: 'new', exported: true, kind: 'method', container: 'S' },
+      { name: 'hidden', exported: false, kind: 'method', container: 'S' },
+      { name: 'T', exported: true, kind: 'interface' },
+      { name: 't', exported: true, kind: 'method', container: 'T', signature: 'fn t(&self)' },
+      { name: 't', exported: false, kind: 'method', container: 'S' },
+    ],
+  },
+  {
+    id: 'java',
+    path: 'A.java',
+    text: 'public class A {\n  public int count = 0;\n  public void m() {}\n  private void n() {}\n  void pkg() {}\n}\ninterface I { void x(); }\n',
+    expected: [
+      { name: 'A', exported: true, kind: 'class' },
+      { name: 'count', exported: true, kind: 'variable', container: 'A', signature: 'public int count' },
+      { name: 'm', exported: true, kind: 'method', container: 'A', signature: 'public void m()' },
+      { name: 'n', exported: false, kind: 'method', container: 'A' },
+      { name: 'pkg', exported: false, kind: 'method', container: 'A' },
+      { name: 'I', exported: false, kind: 'interface' },
+      { name: 'x', exported: false, kind: 'method', container: 'I' },
+    ],
+  },
+  {
+    id: 'c',
+    path: 'a.c',
+    text: 'int f(void) {}\nstatic int g(void) {}\nint proto(int a);\nint\nh(int a)\n{\n  return a;\n}\n',
+    expected: [
+      { name: 'f', exported: true, kind: 'function', signature: 'int f(void)' },
+      { name: 'g', exported: false, kind: 'function', signature: 'static int g(void)' },
+      { name: 'h', exported: true, kind: 'function', startLine: 4, endLine: 8, headerEndLine: 5 },
+    ],
+  },
+  {
+    id: 'c',
+    path: 'a.h',
+    text: 'int proto(int a);\nstatic inline int g(void) { return 1; }\nint (*pointer)(int);\n',
+    expected: [
+      { name: 'proto', exported: true, kind: 'function', signature: 'int proto(int a)', startLine: 1, endLine: 1, headerEndLine: 1 },
+      { name: 'g', exported: false, kind: 'function' },
+    ],
+  },
+  {
+    id: 'cpp',
+    path: 'a.hpp',
+    text: 'namespace n {\nclass C {\npublic:\n  int m(int x) const;\n  void inl() {}\nprivate:\n  void p();\n};\n}\nnamespace { void hidden() {} }\n',
+    expected: [
+      { name: 'm', exported: true, kind: 'method', container: 'C', signature: 'int m(int x) const' },
+      { name: 'inl', exported: true, kind: 'method', container: 'C' },
+      { name: 'p', exported: false, kind: 'method', container: 'C' },
+      { name: 'hidden', exported: false, kind: 'function' },
+    ],
+  },
+  {
+    id: 'csharp',
+    path: 'a.cs',
+    text: 'namespace N {\n  public class C {\n    public int F;\n    public void M() {}\n    void N() {}\n    public string P { get; set; }\n  }\n}\n',
+    expected: [
+      { name: 'C', exported: true, kind: 'class' },
+      { name: 'F', exported: true, kind: 'variable', container: 'C' },
+      { name: 'M', exported: true, kind: 'method', container: 'C', signature: 'public void M()' },
+      { name: 'N', exported: false, kind: 'method', container: 'C' },
+      { name: 'P', exported: true, kind: 'variable', container: 'C', signature: 'public string P' },
+    ],
+  },
+  {
+    id: 'kotlin',
+    path: 'a.kt',
+    text: 'class A {\n    fun m(x: Int): Int = x\n    private fun n() {}\n}\ninternal fun i() {}\nfun top() {}\n',
+    expected: [
+      { name: 'A', exported: true, kind: 'class' },
+      { name: 'm', exported: true, kind: 'method', container: 'A', signature: 'fun m(x: Int): Int' },
+      { name: 'n', exported: false, kind: 'method', container: 'A' },
+      { name: 'i', exported: false, kind: 'function' },
+      { name: 'top', exported: true, kind: 'function' },
+    ],
+  },
+  {
+    id: 'ruby',
+    path: 'a.rb',
+    text: 'module M\n  class C\n    def pub(a, b)\n      a\n    end\n    private\n    def priv; end\n  end\nend\ndef top; end\n',
+    expected: [
+      { name: 'M', exported: true, kind: 'module' },
+      { name: 'C', exported: true, kind: 'class', container: 'M' },
+      { name: 'pub', exported: true, kind: 'method', container: 'C', signature: 'def pub(a, b)', startLine: 3, endLine: 5, headerEndLine: 3 },
+      { name: 'priv', exported: false, kind: 'method', container: 'C' },
+      { name: 'top', exported: true, kind: 'function' },
+    ],
+  },
+  { id: 'shell', path: 'a.sh', text: 'f() { echo; }\n', expected: [] },
+];
+
+describe('declarations', () => {
+  let service: TreeSitterService;
+  beforeAll(async () => {
+    service = await loadTreeSitter(DECLARATION_CASES.map((c) => c.id));
+  });
+
+  it.each(DECLARATION_CASES)('$id $path', (c) => {
+    const syntax = service.parse(c.id, c.path, c.text)!;
+    expect(syntax.hasErrors).toBe(false);
+    expect(syntax.declarations.map((d) => [d.name, d.exported])).toEqual(c.expected.map((d) => [d.name, d.exported]));
+    c.expected.forEach((expected, k) => expect(syntax.declarations[k]).toMatchObject(expected));
+  });
+});
