@@ -32,28 +32,55 @@ function directiveIn(lines: LexedLine[]): string | null {
   return null;
 }
 
+/** The tokens of a line that are not comments. */
+const codeTokens = (line: LexedLine): Token[] => line.tokens.filter((token) => token.type !== 'comment');
+
+/**
+ * A line holding only string literals (`"""Doc."""`, `r"..."`, `"a" "b"`). An
+ * f-string is not one: as a statement it evaluates the expressions inside it.
+ */
+function onlyStrings(code: Token[]): boolean {
+  return (
+    code.some((token) => token.type === 'string') &&
+    code.every((token, index) => token.type === 'string' || (token.type === 'word' && /^([rRuU]|[bB][rR]?|[rR][bB])$/.test(token.text) && code[index + 1]?.type === 'string' && code[index + 1].spaceBefore === ''))
+  );
+}
+
 /**
  * Marks Python docstring lines of one side: a statement that is a string alone
  * (module, class or function docstrings and bare strings), found from the file's
  * start so a change in the middle of a long docstring is still recognised.
+ *
+ * A statement starts outside brackets and after a line that does not end in a
+ * backslash: `x = (\n    """a"""\n)` or the last item of a list on its own line
+ * is data, not a docstring. A string spanning lines counts only when nothing but
+ * strings follows it on its closing line (`"""a\nb""".split()` is an expression).
  */
 function docstringLines(file: LexedLine[] | null, first: number, count: number): boolean[] {
   const marks = new Array<boolean>(count).fill(false);
   if (file === null) return marks;
-  let inDocstring = false;
-  for (let k = 0; k < Math.min(file.length, first + count); k++) {
-    const line = file[k];
-    const continues = line.startState !== null && line.startState.kind === 'string';
-    let isDocstring: boolean;
-    if (continues) isDocstring = inDocstring;
-    else {
-      const code = line.tokens.filter((token) => token.type !== 'comment');
-      // A string alone on its line, optionally prefixed (r, u, b, f... as a glued word).
-      isDocstring = code.length > 0 && code.every((token, index) => token.type === 'string' || (index === 0 && token.type === 'word' && /^[rRuUbBfF]{1,2}$/.test(token.text) && code[1]?.spaceBefore === ''));
-      isDocstring = isDocstring && code.some((token) => token.type === 'string');
+  const end = Math.min(file.length, first + count);
+  let depth = 0;
+  let continued = false;
+  for (let k = 0; k < end; ) {
+    let last = k;
+    let isDocstring = false;
+    if (depth === 0 && !continued && file[k].startState === null && onlyStrings(codeTokens(file[k]))) {
+      while (last + 1 < file.length && file[last].endState !== null && file[last].endState!.kind === 'string') last++;
+      isDocstring = file[last].endState === null && (last === k || codeTokens(file[last]).every((token) => token.type === 'string'));
     }
-    inDocstring = isDocstring && line.endState !== null;
-    if (k >= first) marks[k - first] = isDocstring;
+    for (let j = k; j <= last; j++) {
+      for (const token of file[j].tokens) {
+        if (token.type !== 'punct') continue;
+        if ('([{'.includes(token.text)) depth++;
+        else if (')]}'.includes(token.text)) depth = Math.max(0, depth - 1);
+      }
+      if (isDocstring && j >= first && j < end) marks[j - first] = true;
+    }
+    const code = codeTokens(file[last]);
+    const lastToken = code[code.length - 1];
+    continued = file[last].endState === null && lastToken !== undefined && lastToken.type === 'punct' && lastToken.text === '\\';
+    k = last + 1;
   }
   return marks;
 }
