@@ -404,10 +404,12 @@ const DECLARATION_CASES: DeclarationCase[] = [
   {
     id: 'java',
     path: 'A.java',
-    text: 'public class A {\n  public int count = 0;\n  public void m() {}\n  private void n() {}\n  void pkg() {}\n}\ninterface I { void x(); }\n',
+    text: 'public class A {\n  public int count = 0;\n  public static final int MIN = 1, MAX = 2;\n  public void m() {}\n  private void n() {}\n  void pkg() {}\n}\ninterface I { void x(); }\n',
     expected: [
       { name: 'A', exported: true, kind: 'class' },
       { name: 'count', exported: true, kind: 'variable', container: 'A', signature: 'public int count' },
+      { name: 'MIN', exported: true, kind: 'constant', container: 'A', signature: 'public static final int MIN' },
+      { name: 'MAX', exported: true, kind: 'constant', container: 'A', signature: 'public static final int MAX' },
       { name: 'm', exported: true, kind: 'method', container: 'A', signature: 'public void m()' },
       { name: 'n', exported: false, kind: 'method', container: 'A' },
       { name: 'pkg', exported: false, kind: 'method', container: 'A' },
