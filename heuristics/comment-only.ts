@@ -9,7 +9,7 @@
  * Commenting code out (or in) changes tokens, so it is never comment-only.
  */
 import { Heuristic, HeuristicContext, HeuristicResult } from '../src/heuristic';
-import { LexedLine, Token } from '../src/lexer';
+import { LexState, LexedLine, Token } from '../src/lexer';
 import { Change } from '../src/model';
 import { compareLayout, withoutComments } from '../src/token-compare';
 
@@ -17,6 +17,7 @@ const messages = {
   commentOnly: 'Only comments changed; the code tokens around them are identical.',
   docstringOnly: 'Only docstrings changed; the code tokens around them are identical.',
   directive: 'The comment is read by a tool ({{directive}}), so changing it changes behaviour.',
+  spansCode: 'The change opens or closes a comment or string that runs past it, so the unchanged lines after it change meaning.',
 };
 
 /** Comments that interpreters, compilers, linters or type checkers act on. */
@@ -106,6 +107,24 @@ function sideWithoutComments(change: Change, context: HeuristicContext, side: 'o
   return { lines: stripped, docstrings };
 }
 
+/** A lexer state as a comparable string: code, or which comment, string or heredoc is open. */
+function stateKey(state: LexState): string {
+  if (state === null) return 'code';
+  if (state.kind === 'comment') return `comment ${state.close}`;
+  if (state.kind === 'string') return `string ${state.delimiter.open} ${state.delimiter.close}`;
+  return `heredoc ${state.pending.map((heredoc) => heredoc.word).join(' ')}`;
+}
+
+/**
+ * The lexer state where the change starts and where it ends, on one side. A side
+ * with no lines starts and ends where the other side starts: the lines before
+ * the change are the same on both sides.
+ */
+function boundaryStates(lines: LexedLine[], other: LexedLine[]): [string, string] {
+  if (lines.length === 0) return [stateKey(other[0]?.startState ?? null), stateKey(other[0]?.startState ?? null)];
+  return [stateKey(lines[0].startState), stateKey(lines[lines.length - 1].endState)];
+}
+
 const codeText = (lines: LexedLine[]) =>
   lines
     .map((line) => line.tokens.map((token) => token.text).join(''))
@@ -143,6 +162,11 @@ export const commentOnly: Heuristic = {
     if (oldSide.lines.some((line) => line.opaque) || newSide.lines.some((line) => line.opaque)) return null;
     const layout = compareLayout(before.lines, after.lines, language);
     if (!layout.equal) return null;
+    // `/* one */` → `/* one` leaves the same tokens in the changed line, but turns the
+    // unchanged code below into a comment; a docstring closed early turns its text into code.
+    const oldStates = boundaryStates(oldSide.lines, newSide.lines);
+    const newStates = boundaryStates(newSide.lines, oldSide.lines);
+    if (oldStates[0] !== newStates[0] || oldStates[1] !== newStates[1]) return { kind: 'functional', confidence: 0.8, messageId: 'spansCode' };
     const docstrings = before.docstrings || after.docstrings;
     const onlyDocstrings = docstrings && !hasComment;
     return {
