@@ -103,7 +103,11 @@ function sideWithoutComments(change: Change, context: HeuristicContext, side: 'o
     }
     return false;
   };
-  const stripped = withoutComments(lexed.lines, isComment);
+  // A docstring line inside a docstring spanning lines, once stripped, is blank like a
+  // stripped comment line (withoutComments only knows that of comments).
+  const stripped = withoutComments(lexed.lines, isComment).map((line, k) =>
+    docstringMarks[k] && line.tokens.length === 0 ? { ...line, startState: null, trailing: '' } : line,
+  );
   return { lines: stripped, docstrings };
 }
 
