@@ -42,7 +42,8 @@ function readmeTable(): Map<string, string[]> | null {
   for (const line of lines.slice(start + 1)) {
     if (/^##\s/.test(line)) break;
     const row = /^\|\s*`([a-z0-9-]+)`\s*\|([^|]*)\|/.exec(line);
-    if (row !== null) rows.set(row[1], row[2].split(',').map((kind) => kind.trim()).filter((kind) => kind !== ''));
+    // The produces cell lists kinds, each optionally followed by details in parentheses: `refactor (\`rename\`)`.
+    if (row !== null) rows.set(row[1], row[2].replace(/\([^)]*\)/g, '').split(',').map((kind) => kind.trim()).filter((kind) => kind !== ''));
   }
   return rows;
 }
