@@ -37,8 +37,7 @@ const KEYWORDS = new Set(
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 function isIdentifier(token: Token): boolean {
-  const flagged = (token as Token & { identifier?: boolean }).identifier;
-  if (flagged !== undefined) return flagged && IDENTIFIER.test(token.text);
+  if (token.identifier === true) return IDENTIFIER.test(token.text);
   return token.type === 'word' && IDENTIFIER.test(token.text) && !KEYWORDS.has(token.text);
 }
 

@@ -14,6 +14,11 @@ export interface Token {
   text: string;
   /** The whitespace between the previous token on this line (or the line start) and this one. */
   spaceBefore: string;
+  /**
+   * Set by the real parsers: true for names (identifiers), false or absent for
+   * keywords and numbers. The table lexer leaves it undefined: it cannot tell.
+   */
+  identifier?: boolean;
 }
 
 /** A heredoc whose body is still to come or under way: its terminator and how the closing line may look. */
