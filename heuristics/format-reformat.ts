@@ -11,7 +11,9 @@
  * re-indented outside them, `(x,)` versus `(x)` (a one-element tuple), quotes in
  * shell or Ruby (interpolation), JSON (no trailing commas, double quotes only),
  * a C directive that ends at its line's end, spacing such as `a - -b` → `a --b`
- * or inside a regex literal hidden next to a real formatting change.
+ * or inside a regex literal hidden next to a real formatting change, and a
+ * trailing comma where the language forbids one or reads it differently (a call
+ * in C or Java, a JavaScript index or parenthesised expression, a macro).
  */import { Heuristic, HeuristicResult } from '../src/heuristic';
 import { Language } from '../src/language';
 import { LexedLine, Token, TokenType } from '../src/lexer';
@@ -39,8 +41,13 @@ const CONTINUING_WORDS: Record<string, Set<string>> = {
   lua: new Set(['and', 'or', 'not']),
 };
 
-/** Languages where a trailing comma before a closing bracket changes nothing (with two or more elements). */
-const TRAILING_COMMAS = new Set(['javascript', 'typescript', 'python', 'rust', 'go', 'java', 'kotlin', 'csharp', 'swift', 'php', 'c', 'cpp']);
+/** JavaScript words after which `(` is not a call or parameter list (a parenthesised expression, where `(a, b,)` is an error). */
+const JS_NOT_CALL = new Set(['if', 'while', 'for', 'switch', 'catch', 'with', 'return', 'typeof', 'void', 'await', 'yield', 'delete', 'in', 'of', 'instanceof', 'new', 'case', 'throw', 'else', 'do', 'import']);
+/** JavaScript words after which `[` is an array literal or pattern, not an index. */
+const JS_ARRAY_AFTER = new Set(['return', 'yield', 'await', 'typeof', 'void', 'case', 'in', 'of', 'const', 'let', 'var', 'throw', 'delete']);
+/** JavaScript punctuation and words after which `{` is an object literal, pattern or import list, never a block. */
+const JS_OBJECT_AFTER_PUNCT = new Set(['=', '(', ',', '[', '?']);
+const JS_OBJECT_AFTER_WORD = new Set(['return', 'const', 'let', 'var', 'import', 'export', 'yield', 'await', 'typeof', 'void', 'throw']);
 
 interface RawToken extends Token {
   lineStart: boolean;
@@ -48,7 +55,80 @@ interface RawToken extends Token {
   line: number;
 }
 
+/** Where a trailing comma sits, for the per-language rules on where one is decoration. */
+interface CommaGroup {
+  opener: RawToken;
+  /** The raw token before the opener, if the change holds one. */
+  before: RawToken | undefined;
+  /** `=>` follows the closer: the group is an arrow function's parameters. */
+  arrowAfter: boolean;
+  /** The openers of the groups around this one, innermost last. */
+  enclosing: string[];
+  /** The enclosing group is a JavaScript object literal or pattern. */
+  enclosingObject: boolean;
+  /** The last element (after the last non-trailing comma) starts with `...` (a rest element). */
+  restLast: boolean;
+  /** There is a line break between `before` and the opener. */
+  brokenBefore: boolean;
+}
+
 const isPunct = (token: RawToken | undefined, text: string) => token !== undefined && token.type === 'punct' && token.text === text;
+
+/** Whether a JavaScript `{` opens an object literal, pattern or import list (never a block). */
+function jsObjectBrace(group: Omit<CommaGroup, 'arrowAfter' | 'restLast' | 'enclosing'>): boolean {
+  const { before } = group;
+  if (before === undefined) return false;
+  if (before.type === 'punct') return JS_OBJECT_AFTER_PUNCT.has(before.text) || (before.text === ':' && group.enclosingObject);
+  // `return` then `{` on the next line is `return;` and a block (automatic semicolon insertion).
+  return before.type === 'word' && JS_OBJECT_AFTER_WORD.has(before.text) && !group.brokenBefore;
+}
+
+/**
+ * Whether a trailing comma closing this group is decoration: the language allows
+ * one there and means the same with or without it. When unsure, it is not.
+ */
+function trailingCommaIsDecoration(group: CommaGroup, language: Language): boolean {
+  const opener = group.opener.text;
+  const { before } = group;
+  switch (language.id) {
+    case 'python':
+    case 'go':
+      return true;
+    case 'rust':
+      // Macro invocations (`m!(a, b,)`) match their own rules, which may not take one.
+      return !isPunct(before, '!');
+    case 'kotlin':
+      return opener !== '{';
+    case 'c':
+    case 'cpp':
+      // Initialiser lists and enums only; inside a call's parentheses the braces may
+      // be a macro argument, where the comma splits arguments.
+      return opener === '{' && !group.enclosing.includes('(') && !group.enclosing.includes('[');
+    case 'java':
+    case 'csharp':
+      return opener === '{';
+    case 'swift':
+    case 'php':
+      return opener === '[';
+    case 'javascript':
+    case 'typescript': {
+      // `function f(a, ...rest,)` and `[a, ...rest,] = x` are errors.
+      if (group.restLast) return false;
+      if (before === undefined) return false;
+      if (opener === '(') {
+        if (group.arrowAfter) return true; // arrow parameters `(a, b,) =>`
+        return (before.type === 'word' && !JS_NOT_CALL.has(before.text)) || isPunct(before, ']');
+      }
+      if (opener === '[') {
+        if (before.type === 'word') return JS_ARRAY_AFTER.has(before.text) && !group.brokenBefore;
+        return before.type === 'punct' && !CLOSERS.has(before.text);
+      }
+      return jsObjectBrace(group);
+    }
+    default:
+      return false;
+  }
+}
 
 /** One side of a change with quotes canonical and decorative trailing commas dropped. */
 interface Normalised {
@@ -98,7 +178,7 @@ function normalise(raw: RawToken[], language: Language): Normalised {
     unbalanced: false,
   };
   // Open groups: the opener's raw index, and the raw indexes of the commas directly in it.
-  const open: Array<{ index: number; commas: number[] }> = [];
+  const open: Array<{ index: number; commas: number[]; object: boolean }> = [];
   let droppedBefore = false;
   raw.forEach((token, k) => {
     let text = token.type === 'comment' ? token.text.replace(/\s+/g, ' ').trim() : token.text;
@@ -118,10 +198,24 @@ function normalise(raw: RawToken[], language: Language): Normalised {
       if (group === undefined) side.unbalanced = true;
       const commas = group?.commas ?? [];
       // A trailing comma with at least one other comma in the group may be decoration.
-      if (group !== undefined && TRAILING_COMMAS.has(language.id) && commas.length >= 2 && commas[commas.length - 1] === k - 1 && side.texts[side.texts.length - 1] === ',') {
-        for (const field of ['texts', 'types', 'breaks', 'spaces', 'lines', 'depth', 'previous', 'previous2', 'afterDroppedComma'] as const) side[field].pop();
-        side.trailingCommas++;
-        droppedBefore = true;
+      if (group !== undefined && commas.length >= 2 && commas[commas.length - 1] === k - 1 && side.texts[side.texts.length - 1] === ',') {
+        const opener = raw[group.index];
+        const lastElement = commas[commas.length - 2] + 1;
+        const restLast = raw.slice(lastElement, lastElement + 3).every((element) => isPunct(element, '.'));
+        const candidate: CommaGroup = {
+          opener,
+          before: raw[group.index - 1],
+          arrowAfter: isPunct(raw[k + 1], '=') && isPunct(raw[k + 2], '>') && raw[k + 2].spaceBefore === '',
+          enclosing: open.map((outer) => raw[outer.index].text),
+          enclosingObject: open.length > 0 && open[open.length - 1].object,
+          restLast,
+          brokenBefore: opener.lineStart,
+        };
+        if (trailingCommaIsDecoration(candidate, language)) {
+          for (const field of ['texts', 'types', 'breaks', 'spaces', 'lines', 'depth', 'previous', 'previous2', 'afterDroppedComma'] as const) side[field].pop();
+          side.trailingCommas++;
+          droppedBefore = true;
+        }
       }
     }
     side.texts.push(text);
@@ -135,7 +229,14 @@ function normalise(raw: RawToken[], language: Language): Normalised {
     side.previous2.push(raw[k - 2]);
     side.afterDroppedComma.push(droppedBefore);
     droppedBefore = false;
-    if (punct && OPENERS.has(token.text)) open.push({ index: k, commas: [] });
+    if (punct && OPENERS.has(token.text)) {
+      const enclosingObject = open.length > 0 && open[open.length - 1].object;
+      const object =
+        token.text === '{' &&
+        (language.id === 'javascript' || language.id === 'typescript') &&
+        jsObjectBrace({ opener: token, before: raw[k - 1], enclosingObject, brokenBefore: token.lineStart });
+      open.push({ index: k, commas: [], object });
+    }
   });
   return side;
 }
