@@ -4,8 +4,10 @@
  * A case is a small file before and after; the tester builds a git-style diff
  * from it, parses it with the real parser, cuts it with the real change builder
  * and classifies it with the heuristic under test followed by functional-default,
- * so every test goes through the same pipeline as the CLI. Cases that need a
- * diff text files cannot express (modes, binaries, renames) pass `diff` instead.
+ * so every test goes through the same pipeline as the CLI. Cases that span
+ * several files (moves and renames across files) list them in `files`; cases
+ * that need a diff text files cannot express (modes, binaries, renames) pass
+ * `diff` instead.
  *
  * - `valid` cases: the heuristic must not give any change one of its positive
  *   kinds (every kind it produces except 'functional').
@@ -31,6 +33,21 @@ export interface FileCase {
   diffOnly?: boolean;
 }
 
+/** One file of a multi-file case; null before means an added file, null after a deleted one. */
+export interface CaseFile {
+  path: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** A case spanning several files, in diff order (moves and renames across files). */
+export interface FilesCase {
+  name: string;
+  files: CaseFile[];
+  /** Analyse from the diff alone, as for a pasted patch (no full file contents). */
+  diffOnly?: boolean;
+}
+
 /** A case given as a ready diff text (mode changes, binaries, renames, submodules). */
 export interface DiffCase {
   name: string;
@@ -39,7 +56,7 @@ export interface DiffCase {
   contents?: FileContents[];
 }
 
-export type HeuristicCase = FileCase | DiffCase;
+export type HeuristicCase = FileCase | FilesCase | DiffCase;
 
 export interface ExpectedVerdict {
   kind: ChangeKind;
@@ -65,20 +82,55 @@ export function diffOf(path: string, before: string, after: string): string {
   return `diff --git a/${path} b/${path}\n${body}`;
 }
 
-/** Runs one case through parse → buildChanges → classifyChanges with `heuristic` and functional-default. */
-export function classifyCase(heuristic: Heuristic, testCase: HeuristicCase): ClassifiedChange[] {
-  const fileCase = 'path' in testCase;
-  const diffText = fileCase ? diffOf(testCase.path, testCase.before, testCase.after) : testCase.diff;
+/**
+ * The diff of one file of a multi-file case: `diffOf` for a modified file, with
+ * git's `new file mode`/`deleted file mode` header and /dev/null for an added or
+ * deleted one.
+ */
+export function diffOfCaseFile({ path, before, after }: CaseFile): string {
+  if (before !== null && after !== null) return diffOf(path, before, after);
+  if (before === null && after === null) throw new Error(`file ${path}: before and after cannot both be null`);
+  const added = before === null;
+  const body = createTwoFilesPatch(added ? '/dev/null' : `a/${path}`, added ? `b/${path}` : '/dev/null', before ?? '', after ?? '', undefined, undefined, {
+    context: 3,
+    headerOptions: FILE_HEADERS_ONLY,
+  });
+  return `diff --git a/${path} b/${path}\n${added ? 'new' : 'deleted'} file mode 100644\n${body}`;
+}
+
+/** The diff text and per-file contents of any case form. */
+function diffAndContents(testCase: HeuristicCase): { diffText: string; contents: FileContents[] } {
+  if ('path' in testCase) {
+    return { diffText: diffOf(testCase.path, testCase.before, testCase.after), contents: testCase.diffOnly === true ? [] : [{ old: testCase.before, new: testCase.after }] };
+  }
+  if ('files' in testCase) {
+    // Identical files make no diff section: they would shift the contents out of step.
+    const same = testCase.files.find((file) => file.before === file.after);
+    if (same !== undefined) throw new Error(`case '${testCase.name}': file ${same.path} is identical before and after`);
+    return {
+      diffText: testCase.files.map(diffOfCaseFile).join(''),
+      contents: testCase.diffOnly === true ? [] : testCase.files.map((file) => ({ old: file.before, new: file.after })),
+    };
+  }
+  return { diffText: testCase.diff, contents: testCase.contents ?? [] };
+}
+
+/** Runs one case through parse → buildChanges → classifyChanges with the given heuristics, in order. */
+export function classifyCaseWith(active: readonly Heuristic[], testCase: HeuristicCase): ClassifiedChange[] {
+  const { diffText, contents } = diffAndContents(testCase);
   const { files } = parsePatch(diffText);
   if (files.length === 0) throw new Error(`case '${testCase.name}': the diff holds no file (before and after identical?)`);
   const changes = buildChanges(files);
-  const contents = fileCase ? (testCase.diffOnly === true ? [] : [{ old: testCase.before, new: testCase.after }]) : (testCase.contents ?? []);
-  const active = heuristic === functionalDefault ? [functionalDefault] : [heuristic, functionalDefault];
   return classifyChanges(files, changes, { contents, heuristics: active });
 }
 
+/** Runs one case through parse → buildChanges → classifyChanges with `heuristic` and functional-default. */
+export function classifyCase(heuristic: Heuristic, testCase: HeuristicCase): ClassifiedChange[] {
+  return classifyCaseWith(heuristic === functionalDefault ? [functionalDefault] : [heuristic, functionalDefault], testCase);
+}
+
 /** A readable one-line summary of verdicts, for failure messages. */
-function summarise(classified: ClassifiedChange[]): string {
+export function summarise(classified: ClassifiedChange[]): string {
   return classified
     .map((change) => {
       const { kind, detail, messageId, heuristic } = change.verdict;
