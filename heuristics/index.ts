@@ -7,9 +7,12 @@
  * lockfiles are never reviewed line by line), then the no-op kinds from the
  * strictest proof (identical tokens) to the weaker ones, then the path-based
  * kinds, so that a whitespace fix in a test file still lands in the whitespace
- * commit. test/heuristics/registry.test.ts checks this list against the files.
+ * commit. The public-API kinds come after moves and renames (a moved function is
+ * a move) but before type-only (a changed exported signature is flagged, not
+ * hidden); api-surface leaves test and doc files to their own heuristics. test/heuristics/registry.test.ts checks this list against the files.
  */
 import { Heuristic } from '../src/heuristic';
+import { apiSurface } from './api-surface';
 import { commentOnly } from './comment-only';
 import { dependencyManifest } from './dependency-manifest';
 import { docsFile } from './docs-file';
@@ -18,6 +21,7 @@ import { formatWhitespaceOnly } from './format-whitespace-only';
 import { functionalDefault } from './functional-default';
 import { generatedFile } from './generated-file';
 import { moveBlock } from './move-block';
+import { refactorExtract } from './refactor-extract';
 import { refactorImportOrder } from './refactor-import-order';
 import { refactorRename } from './refactor-rename';
 import { testFile } from './test-file';
@@ -31,6 +35,8 @@ export const heuristics: readonly Heuristic[] = [
   moveBlock,
   refactorRename,
   refactorImportOrder,
+  refactorExtract,
+  apiSurface,
   testFile,
   docsFile,
   functionalDefault,

@@ -1,0 +1,128 @@
+/**
+ * api-surface: changes to what a file offers to other code, from the declarations
+ * the real parsers find in its old and new versions (TS/JS exports through
+ * ts-morph; Python names without a leading underscore, exported Go identifiers,
+ * `pub` Rust items, `public` Java members, non-static C functions and header
+ * prototypes through tree-sitter), and CLI options added by the usual parsers.
+ *
+ * - api-addition: a change that only adds whole new declarations, at least one
+ *   public, that existing code cannot depend on yet (commit practice rule 4: add
+ *   the API first, in its own commit, then use it).
+ * - api-change / api-removal: a changed signature or a removed public
+ *   declaration. These are behaviour changes to flag, not to hide.
+ */
+import { CommitView, Heuristic, HeuristicResult } from '../src/heuristic';
+import { Change } from '../src/model';
+import { isDocPath, isTestPath } from '../src/paths';
+import { Declaration } from '../src/syntax/types';
+
+const messages = {
+  added: 'Adds the public {{what}} {{names}}, which existing code does not use yet.',
+  cliOption: 'Adds the command-line option(s) {{names}}.',
+  changed: 'Changes the signature of the public {{what}} {{names}}: callers may need to change.',
+  removed: 'Removes the public {{what}} {{names}}: callers elsewhere may break.',
+};
+
+/** Methods whose addition changes behaviour through inheritance or protocols. */
+const OVERRIDES = /^(__\w+__|toString|valueOf|equals|hashCode|compareTo|toJSON|then|Symbol\.\w+|String|Error|MarshalJSON|UnmarshalJSON|ServeHTTP|Close|Read|Write|fmt|drop|clone|eq|cmp|partial_cmp|hash|default|from|into|deref)$/;
+
+const CLI_OPTION = /\.(option|options|addOption|requiredOption|positional)\(\s*['"]([\w-]+)['"]|add_argument\(\s*['"](-{1,2}[\w-]+)['"]|flag\.\w+(?:Var)?\([^"]*"([\w-]+)"|\.(?:Flags|PersistentFlags)\(\)\.\w+\([^"]*"([\w-]+)"|#\[arg\(long/;
+
+const keyOf = (declaration: Declaration) => `${declaration.container ?? ''}::${declaration.name}`;
+
+interface FileApi {
+  added: Declaration[];
+  removed: Declaration[];
+  changed: Array<{ before: Declaration; after: Declaration }>;
+  newDeclarations: Declaration[];
+  oldIdentifiers: Set<string> | null;
+}
+
+const apis = new WeakMap<CommitView, Map<number, FileApi | null>>();
+
+function apiOf(commit: CommitView, fileIndex: number): FileApi | null {
+  let perFile = apis.get(commit);
+  if (perFile === undefined) {
+    perFile = new Map();
+    apis.set(commit, perFile);
+  }
+  if (perFile.has(fileIndex)) return perFile.get(fileIndex) ?? null;
+  const file = commit.files[fileIndex];
+  const before = file.oldPath === null ? { declarations: [] as Declaration[], hasErrors: false } : commit.syntax(fileIndex, 'old');
+  const after = file.newPath === null ? { declarations: [] as Declaration[], hasErrors: false } : commit.syntax(fileIndex, 'new');
+  let result: FileApi | null = null;
+  if (before !== null && after !== null && !before.hasErrors && !after.hasErrors) {
+    const oldByKey = new Map(before.declarations.map((declaration) => [keyOf(declaration), declaration]));
+    const newByKey = new Map(after.declarations.map((declaration) => [keyOf(declaration), declaration]));
+    const lexedOld = commit.lexedFile(fileIndex, 'old');
+    result = {
+      added: after.declarations.filter((declaration) => !oldByKey.has(keyOf(declaration))),
+      removed: before.declarations.filter((declaration) => declaration.exported && !newByKey.has(keyOf(declaration))),
+      changed: after.declarations
+        .filter((declaration) => declaration.exported && oldByKey.has(keyOf(declaration)) && oldByKey.get(keyOf(declaration))!.signature !== declaration.signature)
+        .map((declaration) => ({ before: oldByKey.get(keyOf(declaration))!, after: declaration })),
+      newDeclarations: after.declarations,
+      oldIdentifiers: lexedOld === null ? null : new Set(lexedOld.flatMap((line) => line.tokens.filter((token) => token.type === 'word').map((token) => token.text))),
+    };
+  }
+  perFile.set(fileIndex, result);
+  return result;
+}
+
+const overlaps = (start: number, end: number, range: { start: number; lines: number } | null) =>
+  range !== null && range.lines > 0 && range.start <= end && range.start + range.lines - 1 >= start;
+
+function describe(declarations: Declaration[]): { what: string; names: string } {
+  const kinds = [...new Set(declarations.map((declaration) => declaration.kind))];
+  const what = kinds.length === 1 ? kinds[0] + (declarations.length > 1 ? 's' : '') : 'declarations';
+  const names = declarations.map((declaration) => (declaration.container ? `${declaration.container}.${declaration.name}` : declaration.name)).join(', ');
+  return { what, names };
+}
+
+/** A pure addition whose non-blank lines all lie in declarations that did not exist before. */
+function addition(change: Change, api: FileApi): Declaration[] | null {
+  if (change.new === null || change.removed.some((line) => line.trim() !== '')) return null;
+  const first = change.new.start;
+  const inside = api.added.filter((declaration) => declaration.startLine >= first && declaration.endLine <= first + change.added.length - 1);
+  if (inside.length === 0 || !inside.some((declaration) => declaration.exported)) return null;
+  const covered = (line: number) => inside.some((declaration) => line >= declaration.startLine && line <= declaration.endLine);
+  const uncovered = change.added.some((text, k) => text.trim() !== '' && !covered(first + k) && !/^\s*(\/\/|#|\/\*|\*|@|"""|''')/.test(text));
+  if (uncovered) return null;
+  // Existing code cannot depend on it: the name is new to the file, and adding it overrides nothing.
+  if (inside.some((declaration) => OVERRIDES.test(declaration.name) || (api.oldIdentifiers !== null && api.oldIdentifiers.has(declaration.name)))) return null;
+  return inside.filter((declaration) => declaration.exported);
+}
+
+export const apiSurface: Heuristic = {
+  meta: {
+    id: 'api-surface',
+    description: 'Public declarations added (api-addition), changed (api-change) or removed (api-removal), and new CLI options.',
+    produces: ['api-addition', 'api-change', 'api-removal'],
+    languages: ['typescript', 'javascript', 'python', 'go', 'rust', 'java', 'kotlin', 'csharp', 'c', 'cpp', 'ruby'],
+    messages,
+  },
+  appliesTo: (file) => {
+    const name = (file.newPath ?? file.oldPath)?.text ?? '';
+    return !file.binary && !isTestPath(name) && !isDocPath(name);
+  },
+  classify(change, context): HeuristicResult | null {
+    const api = apiOf(context.commit, change.fileIndex);
+    if (api !== null) {
+      const removed = api.removed.filter((declaration) => overlaps(declaration.startLine, declaration.headerEndLine, change.old));
+      if (removed.length > 0) return { kind: 'api-removal', confidence: 0.8, messageId: 'removed', data: describe(removed) };
+      const changed = api.changed.filter(({ before, after }) => overlaps(before.startLine, before.headerEndLine, change.old) || overlaps(after.startLine, after.headerEndLine, change.new));
+      if (changed.length > 0) return { kind: 'api-change', confidence: 0.8, messageId: 'changed', data: describe(changed.map(({ after }) => after)) };
+      const added = addition(change, api);
+      if (added !== null) return { kind: 'api-addition', confidence: 0.8, messageId: 'added', data: describe(added) };
+    }
+    // CLI options: a pure addition of option declarations, in any language.
+    if (change.added.length > 0 && change.removed.every((line) => line.trim() === '')) {
+      const names = change.added.map((line) => CLI_OPTION.exec(line)).filter((match): match is RegExpExecArray => match !== null);
+      const others = change.added.filter((line) => line.trim() !== '' && !CLI_OPTION.test(line) && !/^\s*[\w.]*\s*[({})\],;]*\s*$|^\s*(describe|type|alias|default|help|choices|demandOption|requiresArg)\s*[:=(]|^\s*\w+:\s*.+,?$/.test(line));
+      if (names.length > 0 && others.length === 0) {
+        return { kind: 'api-addition', detail: 'cli-option', confidence: 0.6, messageId: 'cliOption', data: { names: names.map((match) => match.slice(2).find((group) => group !== undefined) ?? 'option').join(', ') } };
+      }
+    }
+    return null;
+  },
+};

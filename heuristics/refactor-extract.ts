@@ -1,0 +1,96 @@
+/**
+ * refactor-extract: a removed block reappears, unchanged but for whitespace, as the
+ * body of a new function, and is replaced by a call to that function. Both the
+ * replacement and the new function are refactor/extract and link to each other.
+ *
+ * Commit practice rule 2 (extraction is a no-op refactor for its own commit). The
+ * proof is textual: the removed lines must appear as one contiguous run inside a
+ * pure addition that declares the called name, with at most a header, a closing
+ * line and a `return` around them; anything more is new code and not claimed.
+ */
+import { CommitView, Heuristic, HeuristicResult } from '../src/heuristic';
+import { Change } from '../src/model';
+
+const messages = {
+  callSite: 'Extracts these lines into the new function {{name}} ({{target}}) and calls it instead.',
+  definition: 'New function {{name}} holding lines extracted from {{source}}, which now calls it.',
+};
+
+/** At least this many non-blank lines must move: one-line "extractions" match by chance. */
+const MIN_EXTRACTED_LINES = 2;
+/** Lines a new function may have besides the extracted body: header, closing brace, a return. */
+const MAX_EXTRA_LINES = 3;
+
+const normalize = (line: string) => line.replace(/\s+/g, '');
+const nonBlank = (lines: string[]) => lines.map(normalize).filter((line) => line !== '');
+
+interface Extraction {
+  partner: Change;
+  name: string;
+  role: 'call' | 'definition';
+}
+
+function indexOfRun(haystack: string[], needle: string[]): number {
+  outer: for (let start = 0; start + needle.length <= haystack.length; start++) {
+    for (let k = 0; k < needle.length; k++) if (haystack[start + k] !== needle[k]) continue outer;
+    return start;
+  }
+  return -1;
+}
+
+const extractions = new WeakMap<CommitView, Map<string, Extraction>>();
+
+function findExtractions(commit: CommitView): Map<string, Extraction> {
+  const cached = extractions.get(commit);
+  if (cached !== undefined) return cached;
+  const found = new Map<string, Extraction>();
+  const definitions = commit.changes.filter((change) => change.removed.length === 0 && change.added.length > 0);
+  for (const call of commit.changes) {
+    const body = nonBlank(call.removed);
+    const replacement = nonBlank(call.added);
+    if (body.length < MIN_EXTRACTED_LINES || replacement.length === 0 || replacement.length > 2) continue;
+    const names = [...call.added.join('\n').matchAll(/([A-Za-z_$][\w$]*)\s*\(/g)].map((match) => match[1]);
+    for (const name of names) {
+      const declares = new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}\\s*(\\(|=\\s*(async\\s*)?(function|\\())`);
+      const candidates = definitions.filter((definition) => !found.has(definition.id) && definition.id !== call.id && declares.test(definition.added.find((line) => line.includes(name)) ?? ''));
+      const matches = candidates.filter((definition) => {
+        const lines = nonBlank(definition.added);
+        const at = indexOfRun(lines, body);
+        if (at < 0 || lines.length - body.length > MAX_EXTRA_LINES) return false;
+        // The extra lines are the header (declaring the name) and closing lines only.
+        const extra = [...lines.slice(0, at), ...lines.slice(at + body.length)];
+        return extra.every((line) => line.includes(name) || /^[)}\]];?$|^end$|^return\b|^pass$/.test(line));
+      });
+      if (matches.length !== 1) continue;
+      found.set(call.id, { partner: matches[0], name, role: 'call' });
+      found.set(matches[0].id, { partner: call, name, role: 'definition' });
+      break;
+    }
+  }
+  extractions.set(commit, found);
+  return found;
+}
+
+const where = (change: Change, side: 'old' | 'new') => {
+  const range = side === 'old' ? change.old : change.new;
+  return range === null ? change.file : `${side === 'old' ? (change.oldFile ?? change.file) : change.file}:${range.start}`;
+};
+
+export const refactorExtract: Heuristic = {
+  meta: {
+    id: 'refactor-extract',
+    description: 'A removed block reappears as the body of a new function, replaced by a call to it.',
+    produces: ['refactor'],
+    languages: 'all',
+    messages,
+  },
+  appliesTo: (file, language) => !file.binary && !language.whitespaceAlwaysSignificant,
+  classify(change, context): HeuristicResult | null {
+    const extraction = findExtractions(context.commit).get(change.id);
+    if (extraction === undefined) return null;
+    const { partner, name } = extraction;
+    return extraction.role === 'call'
+      ? { kind: 'refactor', detail: 'extract', confidence: 0.7, messageId: 'callSite', data: { name, target: where(partner, 'new') }, links: [partner.id] }
+      : { kind: 'refactor', detail: 'extract', confidence: 0.7, messageId: 'definition', data: { name, source: where(partner, 'old') }, links: [partner.id] };
+  },
+};
