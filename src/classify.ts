@@ -24,6 +24,8 @@ export interface FileContents {
 }
 
 export interface ClassifyOptions {
+  /** A view built by the caller, to share its parsed files with later stages. */
+  view?: Commit;
   /** Indexed like the files array; missing entries mean "diff only". */
   contents?: Array<FileContents | undefined>;
   heuristics?: readonly Heuristic[];
@@ -58,7 +60,7 @@ function offsetInHunkSide(hunk: Hunk, change: Change, side: 'old' | 'new'): numb
 }
 
 /** The commit view: languages, texts, parsed files and lexed sides, each computed once. */
-class Commit implements CommitView {
+export class Commit implements CommitView {
   private readonly languages = new Map<number, Language>();
   private readonly parsed = new Map<string, FileSyntax | null>();
   private readonly wholeLexed = new Map<string, { text: string[]; lexed: LexedLine[] } | null>();
@@ -87,6 +89,19 @@ class Commit implements CommitView {
 
   hasContents(fileIndex: number): boolean {
     return this.contents[fileIndex] !== undefined;
+  }
+
+  /** Parses any text as this file's language (for "does this step still parse?"); null without a parser. */
+  parseText(fileIndex: number, text: string): FileSyntax | null {
+    const language = this.language(fileIndex);
+    const service = this.services.find((candidate) => candidate.languages.has(language.id));
+    if (service === undefined) return null;
+    const file = this.files[fileIndex];
+    try {
+      return service.parse(language.id, (file.newPath ?? file.oldPath)?.text ?? '', text);
+    } catch {
+      return null;
+    }
   }
 
   syntax(fileIndex: number, side: 'old' | 'new'): FileSyntax | null {
@@ -182,7 +197,7 @@ function toVerdict(heuristic: Heuristic, result: HeuristicResult): Verdict {
 export function classifyChanges(files: DiffFile[], changes: Change[], options: ClassifyOptions = {}): ClassifiedChange[] {
   const contents = options.contents ?? [];
   const active = options.heuristics ?? registry;
-  const commit = new Commit(files, changes, contents, options.syntax ?? []);
+  const commit = options.view ?? new Commit(files, changes, contents, options.syntax ?? []);
   return changes.map((change) => {
     const file = files[change.fileIndex];
     const language = commit.language(change.fileIndex);
