@@ -24,6 +24,7 @@ import { moveBlock } from './move-block';
 import { refactorExtract } from './refactor-extract';
 import { refactorImportOrder } from './refactor-import-order';
 import { refactorRename } from './refactor-rename';
+import { refactorTypeOnly } from './refactor-type-only';
 import { testFile } from './test-file';
 
 export const heuristics: readonly Heuristic[] = [
@@ -37,6 +38,7 @@ export const heuristics: readonly Heuristic[] = [
   refactorImportOrder,
   refactorExtract,
   apiSurface,
+  refactorTypeOnly,
   testFile,
   docsFile,
   functionalDefault,
