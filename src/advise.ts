@@ -4,10 +4,11 @@
  * git or the patch file; renderers (render/) turn the report into text or JSON.
  */
 import { buildChanges } from './changes';
-import { FileContents, classifyChanges } from './classify';
+import { Commit, FileContents, classifyChanges } from './classify';
 import { CommitMessage, DiffFile, Report, Source } from './model';
 import { parsePatch } from './parse';
 import { buildSeries } from './series';
+import { SyntaxService } from './syntax/types';
 
 export interface AnalysisInput {
   source: Source;
@@ -19,9 +20,15 @@ export interface AnalysisInput {
   notes: string[];
 }
 
-export function analyse(input: AnalysisInput): Report {
+export interface AnalysisOptions {
+  /** Real parsers already loaded (src/syntax/load.ts); without them the table lexer classifies. */
+  syntax?: SyntaxService[];
+}
+
+export function analyse(input: AnalysisInput, options: AnalysisOptions = {}): Report {
   const changes = buildChanges(input.files);
-  const classified = classifyChanges(input.files, changes, { contents: input.contents });
+  const view = new Commit(input.files, changes, input.contents, options.syntax ?? []);
+  const classified = classifyChanges(input.files, changes, { view });
   const { series, notes } = buildSeries(classified, input.files, input.message);
   return {
     source: input.source,

@@ -40,7 +40,7 @@ function useColor(io: CliIo, flag: boolean | undefined): boolean {
   return io.isTTY && io.env.TERM !== 'dumb';
 }
 
-function runSuggest(args: SuggestArguments, io: CliIo): number {
+async function runSuggest(args: SuggestArguments, io: CliIo): Promise<number> {
   // Loaded here, not at the top: help and usage errors do not pay for them.
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { loadInput } = require('./input') as typeof import('./input');
@@ -68,7 +68,11 @@ function runSuggest(args: SuggestArguments, io: CliIo): number {
           : /\.\./.test(rev)
             ? loadInput({ kind: 'range', rev, cwd })
             : loadInput({ kind: 'commit', rev, cwd, firstParent: args['first-parent'] === true });
-  const report = analyse(loaded);
+  const { languageOf } = require('./language') as typeof import('./language');
+  const { loadSyntaxServices } = require('./syntax/load') as typeof import('./syntax/load');
+  // Parsers only for languages whose full text is known: a pasted diff has none.
+  const languages = new Set(loaded.files.filter((_file, index) => loaded.contents[index] !== undefined).map((file) => languageOf((file.newPath ?? file.oldPath)?.text ?? '').id));
+  const report = analyse(loaded, { syntax: await loadSyntaxServices(languages) });
   if (format === 'json') {
     const { renderJson } = require('./render/json') as typeof import('./render/json');
     io.stdout(renderJson(report));
@@ -103,9 +107,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           .example('$0 suggest HEAD', 'split the last commit')
           .example('$0 suggest main..topic', 'the combined diff of a branch')
           .example('git diff | $0 suggest --patch -', 'a diff on standard input'),
-      (args) => {
+      async (args) => {
         try {
-          exitCode = runSuggest(args, io);
+          exitCode = await runSuggest(args, io);
         } catch (error) {
           commandError = error;
         }
@@ -162,6 +166,10 @@ function reportError(error: unknown, io: CliIo): number {
 }
 
 if (require.main === module) {
+  // tree-sitter grammars are WebAssembly: V8's optimising tier would spend 1-3 s of
+  // CPU compiling them in the background, and stall a later grammar load. The
+  // baseline compiler alone is as fast for our parses. Set only for the CLI process.
+  require('node:v8').setFlagsFromString('--liftoff-only');
   const io: CliIo = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

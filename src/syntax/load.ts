@@ -1,0 +1,32 @@
+/**
+ * Loads the real parsers a diff needs, and only those: the TypeScript service when
+ * a TS/JS file changed (its module loads TypeScript on first parse, not here),
+ * tree-sitter grammars for the other languages it has. Called by the input edge
+ * before the pure analysis runs, because tree-sitter's WebAssembly starts
+ * asynchronously.
+ */
+import { SyntaxService } from './types';
+
+const TYPESCRIPT_LANGUAGES = new Set(['typescript', 'javascript']);
+
+export async function loadSyntaxServices(languageIds: Iterable<string>): Promise<SyntaxService[]> {
+  const wanted = new Set(languageIds);
+  const services: SyntaxService[] = [];
+  if ([...wanted].some((id) => TYPESCRIPT_LANGUAGES.has(id))) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createTypeScriptSyntax } = require('./typescript') as typeof import('./typescript');
+    services.push(createTypeScriptSyntax());
+  }
+  const others = [...wanted].filter((id) => !TYPESCRIPT_LANGUAGES.has(id));
+  if (others.length > 0) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { loadTreeSitter, GRAMMARS } = require('./tree-sitter') as typeof import('./tree-sitter');
+      const supported = others.filter((id) => GRAMMARS[id] !== undefined);
+      if (supported.length > 0) services.push(await loadTreeSitter(supported));
+    } catch {
+      // Without tree-sitter the table lexer still classifies, more conservatively.
+    }
+  }
+  return services;
+}
