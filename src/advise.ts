@@ -5,9 +5,11 @@
  */
 import { buildChanges } from './changes';
 import { Commit, FileContents, classifyChanges } from './classify';
+import { brokenFilesChecker } from './prefix-check';
 import { CommitMessage, DiffFile, Report, Source } from './model';
 import { parsePatch } from './parse';
-import { buildSeries } from './series';
+import { Granularity, buildSeries } from './series';
+import { symbolsOf } from './symbols';
 import { SyntaxService } from './syntax/types';
 
 export interface AnalysisInput {
@@ -23,13 +25,23 @@ export interface AnalysisInput {
 export interface AnalysisOptions {
   /** Real parsers already loaded (src/syntax/load.ts); without them the table lexer classifies. */
   syntax?: SyntaxService[];
+  granularity?: Granularity;
+  maxCommits?: number;
+  /** Sets of change ids or path globs whose changes must share a commit. */
+  together?: string[][];
 }
 
 export function analyse(input: AnalysisInput, options: AnalysisOptions = {}): Report {
   const changes = buildChanges(input.files);
   const view = new Commit(input.files, changes, input.contents, options.syntax ?? []);
   const classified = classifyChanges(input.files, changes, { view });
-  const { series, notes } = buildSeries(classified, input.files, input.message);
+  const symbols = new Map(changes.map((change) => [change.id, symbolsOf(view, change)]));
+  const { series, notes } = buildSeries(classified, input.files, input.message, symbols, {
+    granularity: options.granularity,
+    maxCommits: options.maxCommits,
+    together: options.together,
+    brokenFiles: brokenFilesChecker(view),
+  });
   return {
     source: input.source,
     diffOnly: input.diffOnly,

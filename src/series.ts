@@ -1,63 +1,435 @@
 /**
- * Groups classified changes into the suggested series and writes each commit's
- * message. This first version follows the commit practice's canonical order in
- * its simplest form: whitespace in a commit of its own, first; everything else
- * after it. Subjects name the area; the original message goes with the commit it
- * describes; trailers go on every commit, except Change-Id, which stays on one.
+ * Groups classified changes into the suggested series, orders it, and writes each
+ * commit's message: the advisor's main job.
+ *
+ * Grouping treats changes as a graph (commit practice: one logical change per
+ * commit) and joins them with union-find:
+ * - hard links: move halves, rename sites, import reorders and extractions (the
+ *   heuristics' `links`); manifest and lockfile; what the user said to keep together;
+ * - a change that uses a name another functional change defines (def-use), and
+ *   edits inside one function or class;
+ * - no-op kinds (whitespace/formatting, comments, refactors, moves) group by kind
+ *   and area, never with functional changes; new APIs by file, in commits before
+ *   their users; tests travel with the code they test; a dependency change goes with
+ *   the first functional change that names the package; docs go with the change
+ *   they describe when they name its identifiers, else last.
+ * Ordering: definitions before uses (`dependsOn`), then the canonical order of the
+ * commit practice, then the position of the first change: stable for the same input.
  */
 import { areaOf } from './area';
 import { formatCommitMessage } from './message';
 import { ClassifiedChange, CommitMessage, DiffFile, SeriesCommit } from './model';
+import { isTestPath } from './paths';
+import { ChangeSymbols } from './symbols';
+import * as path from 'node:path';
+
+export type Granularity = 'coarse' | 'normal' | 'fine';
+
+export interface SeriesOptions {
+  granularity?: Granularity;
+  /** Merge commits until at most this many remain. */
+  maxCommits?: number;
+  /** Sets of change ids or paths (globs with `*`) whose changes must share a commit. */
+  together?: string[][];
+  /**
+   * Files that would not parse if only these changes were applied (for "every step
+   * builds"); omitted when full files or parsers are not available.
+   */
+  brokenFiles?: (changeIds: Set<string>) => string[];
+}
 
 export interface SeriesResult {
   series: SeriesCommit[];
   notes: string[];
 }
 
+type Category = 'format' | 'comment' | 'refactor' | 'api' | 'dependency' | 'functional' | 'test' | 'docs' | 'generated';
+
+/** The commit practice's canonical order: clean-up, refactors, new APIs, the change with its tests, docs. */
+const RANK: Record<Category, number> = { format: 0, comment: 1, refactor: 2, api: 3, dependency: 4, functional: 5, test: 6, docs: 7, generated: 8 };
+const NO_OP: ReadonlySet<Category> = new Set(['format', 'comment', 'refactor']);
+
 const MAX_SUBJECT = 72;
 
-/** Names of the functions or classes git printed as hunk context, for subjects. */
-function symbolsOf(changes: ClassifiedChange[], files: DiffFile[]): string[] {
-  const names: string[] = [];
-  for (const change of changes) {
-    if (change.hunkIndex < 0) continue;
-    const section = files[change.fileIndex].hunks[change.hunkIndex].section;
-    const match =
-      /\b(?:def|func|function|class|fn|sub|struct|interface|enum|module|type)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)/.exec(section) ??
-      /([A-Za-z_$][\w$]*)\s*\([^()]*$/.exec(section) ??
-      /([A-Za-z_$][\w$]*)\s*\(/.exec(section);
-    if (match && !names.includes(match[1])) names.push(match[1]);
+function categoryOf(change: ClassifiedChange): Category {
+  switch (change.verdict.kind) {
+    case 'whitespace':
+    case 'formatting':
+      return 'format';
+    case 'comment':
+      return 'comment';
+    case 'refactor':
+    case 'move':
+      return 'refactor';
+    case 'api-addition':
+      return 'api';
+    case 'dependency':
+      return 'dependency';
+    case 'test':
+      return 'test';
+    case 'docs':
+      return 'docs';
+    case 'generated':
+      return 'generated';
+    default:
+      return 'functional';
   }
-  return names;
 }
 
-function fitSubject(prefix: string, items: string[], fallback: string): string {
-  let subject = fallback;
+class UnionFind {
+  private readonly parent: number[];
+  constructor(size: number) {
+    this.parent = Array.from({ length: size }, (_value, index) => index);
+  }
+  find(index: number): number {
+    while (this.parent[index] !== index) {
+      this.parent[index] = this.parent[this.parent[index]];
+      index = this.parent[index];
+    }
+    return index;
+  }
+  union(a: number, b: number): void {
+    const rootA = this.find(a);
+    const rootB = this.find(b);
+    // The smaller index stays root, so groups are named by their first change.
+    if (rootA < rootB) this.parent[rootB] = rootA;
+    else if (rootB < rootA) this.parent[rootA] = rootB;
+  }
+}
+
+function globToRegExp(glob: string): RegExp {
+  return new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`);
+}
+
+/** Where a change sits, coarse to fine: the granularity decides how many levels group no-ops. */
+function areaKey(file: string, granularity: Granularity): string {
+  if (granularity === 'coarse') return '';
+  if (granularity === 'fine') return file;
+  const directory = path.posix.dirname(file);
+  return directory.split('/').slice(0, 2).join('/');
+}
+
+/** `foo.test.ts`, `test_foo.py`, `foo_test.go`, `FooTest.java` → `foo`. */
+function testedStem(file: string): string {
+  const base = path.posix.basename(file).toLowerCase();
+  return base
+    .replace(/\.(test|spec|e2e-spec)(?=\.)/, '')
+    .replace(/^test_/, '')
+    .replace(/_(test|spec)(?=\.)/, '')
+    .replace(/tests?(?=\.(java|kt|cs|scala|swift)$)/, '')
+    .replace(/\.[^.]+$/, '');
+}
+
+const stemOf = (file: string) => path.posix.basename(file).toLowerCase().replace(/\.[^.]+$/, '');
+
+interface Group {
+  members: number[];
+  category: Category;
+}
+
+export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], original: CommitMessage | null, symbols: Map<string, ChangeSymbols> = new Map(), options: SeriesOptions = {}): SeriesResult {
+  const granularity = options.granularity ?? 'normal';
+  const notes: string[] = [];
+  if (changes.length === 0) return { series: [], notes };
+  const index = new Map(changes.map((change, position) => [change.id, position]));
+  const categories = changes.map(categoryOf);
+  const union = new UnionFind(changes.length);
+  const symbolsAt = (position: number): ChangeSymbols => symbols.get(changes[position].id) ?? { defines: new Set(), uses: new Set(), enclosing: null };
+
+  // Hard links from the heuristics.
+  changes.forEach((change, position) => {
+    for (const linked of change.verdict.links ?? []) {
+      const other = index.get(linked);
+      if (other !== undefined) union.union(position, other);
+    }
+  });
+  // What the user said must stay together.
+  for (const set of options.together ?? []) {
+    const patterns = set.map((item) => (index.has(item) ? null : globToRegExp(item)));
+    const members = changes.map((change, position) => (set.includes(change.id) || patterns.some((pattern) => pattern !== null && (pattern.test(change.file) || (change.oldFile !== null && pattern.test(change.oldFile)))) ? position : -1)).filter((position) => position >= 0);
+    for (const member of members.slice(1)) union.union(members[0], member);
+  }
+
+  // No-op kinds, new APIs and docs group by kind and area; functional changes by their links.
+  const byKey = new Map<string, number>();
+  changes.forEach((change, position) => {
+    const category = categories[position];
+    let key: string | null = null;
+    if (NO_OP.has(category)) {
+      const detail = change.verdict.kind === 'refactor' ? (change.verdict.detail ?? '') : change.verdict.kind === 'move' ? 'move' : '';
+      // Renames are grouped by their mapping (the links), never with other renames.
+      if (detail !== 'rename' && detail !== 'extract') key = `${category}:${detail}:${areaKey(change.file, granularity)}`;
+    } else if (category === 'api') key = `api:${granularity === 'fine' ? change.id : granularity === 'coarse' ? '' : change.file}`;
+    else if (category === 'dependency') key = `dependency:${path.posix.dirname(change.file)}`;
+    else if (category === 'functional' && granularity === 'coarse') key = 'functional';
+    if (key === null) return;
+    const first = byKey.get(key);
+    if (first === undefined) byKey.set(key, position);
+    else union.union(first, position);
+  });
+
+  const functional = changes.map((_change, position) => position).filter((position) => categories[position] === 'functional');
+  if (granularity !== 'coarse') {
+    // Edits inside one function or class belong together.
+    const byEnclosing = new Map<string, number>();
+    for (const position of functional) {
+      const enclosing = symbolsAt(position).enclosing;
+      if (enclosing === null) continue;
+      const first = byEnclosing.get(enclosing);
+      if (first === undefined) byEnclosing.set(enclosing, position);
+      else union.union(first, position);
+    }
+    // A change that uses a name another functional change defines; and the changes
+    // that define the same name (its old and its new declaration) are one change.
+    const definers = new Map<string, number[]>();
+    for (const position of functional) for (const name of symbolsAt(position).defines) definers.set(name, [...(definers.get(name) ?? []), position]);
+    for (const positions of definers.values()) for (const position of positions.slice(1)) union.union(positions[0], position);
+    for (const position of functional) {
+      for (const name of symbolsAt(position).uses) for (const definer of definers.get(name) ?? []) if (definer !== position) union.union(definer, position);
+    }
+  }
+
+  // Tests travel with the code they test: by file name, else by the names they use.
+  for (const position of changes.map((_c, p) => p).filter((p) => categories[p] === 'test')) {
+    const stem = testedStem(changes[position].file);
+    const byName = functional.filter((candidate) => stemOf(changes[candidate].file) === stem && !isTestPath(changes[candidate].file));
+    let target: number | undefined = byName[0];
+    if (target === undefined) target = bestOverlap(position, functional);
+    if (target !== undefined) union.union(target, position);
+  }
+  // Dependencies go with the first functional change that names the package.
+  for (const position of changes.map((_c, p) => p).filter((p) => categories[p] === 'dependency')) {
+    const packages = [...(changes[position].verdict.reason.match(/(?:of|dependency) ([@\w./-]+)/g) ?? [])].map((text) => text.replace(/^(of|dependency) /, ''));
+    const names = packages.flatMap((name) => name.split(/[/@.-]/)).filter((name) => name.length >= 3);
+    const user = functional.find((candidate) => names.some((name) => [...changes[candidate].added, ...changes[candidate].removed].some((line) => line.includes(name))));
+    if (user !== undefined) union.union(user, position);
+  }
+  // Docs and generated output: with the functional change they share rare names with.
+  for (const position of changes.map((_c, p) => p).filter((p) => categories[p] === 'docs' || categories[p] === 'generated')) {
+    const target = bestOverlap(position, functional, 1);
+    if (target !== undefined && (categories[position] === 'docs' || path.posix.dirname(changes[target].file) === path.posix.dirname(changes[position].file))) union.union(target, position);
+  }
+
+  /** The functional change sharing the most rarely used identifiers with this one. */
+  function bestOverlap(position: number, candidates: number[], minimum = 2): number | undefined {
+    const mine = symbolsAt(position).uses;
+    let best: number | undefined;
+    let bestScore = minimum - 1;
+    for (const candidate of candidates) {
+      const theirs = symbolsAt(candidate);
+      let score = 0;
+      for (const name of mine) if (name.length >= 5 && (theirs.uses.has(name) || theirs.defines.has(name))) score++;
+      if (score > bestScore) {
+        bestScore = score;
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  // Collect groups; the group's category is that of its highest-ranked member
+  // among functional > api > refactor..., so a functional group that absorbed its
+  // tests and docs stays functional.
+  const groupsByRoot = new Map<number, Group>();
+  changes.forEach((_change, position) => {
+    const root = union.find(position);
+    const group = groupsByRoot.get(root) ?? { members: [], category: categories[position] };
+    group.members.push(position);
+    groupsByRoot.set(root, group);
+  });
+  let groups = [...groupsByRoot.values()];
+  for (const group of groups) group.category = dominantCategory(group.members.map((position) => categories[position]));
+
+  groups = orderGroups(groups);
+  groups = enforceMaxCommits(groups, options.maxCommits, notes);
+  if (options.brokenFiles !== undefined) groups = enforceBuildableSteps(groups, options.brokenFiles, notes);
+
+  return { series: writeMessages(groups), notes };
+
+  function dominantCategory(members: Category[]): Category {
+    const order: Category[] = ['functional', 'api', 'dependency', 'refactor', 'comment', 'format', 'test', 'docs', 'generated'];
+    return order.find((category) => members.includes(category)) ?? members[0];
+  }
+
+  /** Groups that define names another group uses come first; then the canonical order. */
+  function needs(later: Group, earlier: Group): boolean {
+    const defined = new Set(earlier.members.flatMap((position) => [...symbolsAt(position).defines]));
+    if (defined.size === 0) return false;
+    return later.members.some((position) => [...symbolsAt(position).uses].some((name) => defined.has(name)));
+  }
+
+  function orderGroups(input: Group[]): Group[] {
+    const sorted = [...input].sort((a, b) => RANK[a.category] - RANK[b.category] || a.members[0] - b.members[0]);
+    // Kahn's algorithm over def-use edges, taking the canonically first ready group;
+    // a cycle (each uses the other) merges the groups involved.
+    const result: Group[] = [];
+    let remaining = sorted;
+    while (remaining.length > 0) {
+      const ready = remaining.find((group) => !remaining.some((other) => other !== group && needs(group, other) && !needs(other, group)));
+      if (ready === undefined) {
+        // Every group waits on another: merge the first two and go on.
+        const [first, second, ...rest] = remaining;
+        remaining = [{ members: [...first.members, ...second.members].sort((a, b) => a - b), category: dominantCategory([first.category, second.category]) }, ...rest];
+        continue;
+      }
+      result.push(ready);
+      remaining = remaining.filter((group) => group !== ready);
+    }
+    return result;
+  }
+
+  function merge(list: Group[], at: number, reason: string | null): Group[] {
+    const merged: Group = {
+      members: [...list[at].members, ...list[at + 1].members].sort((a, b) => a - b),
+      category: dominantCategory([list[at].category, list[at + 1].category]),
+    };
+    if (reason !== null) notes.push(reason);
+    return [...list.slice(0, at), merged, ...list.slice(at + 2)];
+  }
+
+  function enforceMaxCommits(list: Group[], max: number | undefined, _notes: string[]): Group[] {
+    if (max === undefined || max < 1) return list;
+    let current = list;
+    while (current.length > max) {
+      // Merge the adjacent pair that costs least: two no-op commits, then same kinds, then anything.
+      let bestAt = 0;
+      let bestCost = Infinity;
+      for (let k = 0; k + 1 < current.length; k++) {
+        const a = current[k].category;
+        const b = current[k + 1].category;
+        const cost = a === b ? 0 : NO_OP.has(a) && NO_OP.has(b) ? 1 : NO_OP.has(a) || NO_OP.has(b) ? 3 : 2;
+        if (cost < bestCost) {
+          bestCost = cost;
+          bestAt = k;
+        }
+      }
+      current = merge(current, bestAt, null);
+    }
+    if (current.length < list.length) notes.push(`Merged into ${current.length} commit(s) to respect --max-commits ${max}.`);
+    return current;
+  }
+
+  function enforceBuildableSteps(list: Group[], brokenFiles: (ids: Set<string>) => string[], _notes: string[]): Group[] {
+    let current = list;
+    let k = 0;
+    while (k < current.length - 1) {
+      const applied = new Set(current.slice(0, k + 1).flatMap((group) => group.members.map((position) => changes[position].id)));
+      const broken = brokenFiles(applied);
+      if (broken.length > 0) {
+        current = merge(current, k, `Merged two suggested commits: after the first alone, ${broken.slice(0, 3).join(', ')} would not parse.`);
+        continue;
+      }
+      k++;
+    }
+    return current;
+  }
+
+  function writeMessages(list: Group[]): SeriesCommit[] {
+    const trailers = original?.trailers ?? [];
+    const changeIdTrailers = trailers.filter((trailer) => trailer.key.toLowerCase() === 'change-id');
+    const sharedTrailers = trailers.filter((trailer) => trailer.key.toLowerCase() !== 'change-id');
+    // The original message describes the functional group with the most changed lines.
+    const size = (group: Group) => group.members.reduce((sum, position) => sum + changes[position].removed.length + changes[position].added.length, 0);
+    const functionalGroups = list.filter((group) => group.category === 'functional');
+    const main = (functionalGroups.length > 0 ? functionalGroups : list).reduce((best, group) => (size(group) > size(best) ? group : best));
+    if (changeIdTrailers.length > 0 && list.length > 1) notes.push(`Change-Id kept on commit ${list.indexOf(main) + 1} only: Gerrit rejects the same Change-Id on two commits.`);
+
+    const commits = list.map((group, position): SeriesCommit => {
+      const members = group.members.map((member) => changes[member]);
+      const groupTrailers = [...sharedTrailers, ...(group === main ? changeIdTrailers : [])];
+      const message = group === main && original !== null && original.subject !== '' ? { subject: original.subject, body: original.body, trailers: groupTrailers } : describeGroup(group, members, groupTrailers);
+      const kinds = new Map<string, number>();
+      for (const member of members) kinds.set(member.verdict.kind, (kinds.get(member.verdict.kind) ?? 0) + 1);
+      const dominant = [...kinds].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0] as SeriesCommit['kind'];
+      return { index: position + 1, kind: group.category === 'functional' && kinds.has('functional') ? 'functional' : dominant, title: message.subject, message: formatCommitMessage(message), changes: members.map((member) => member.id), dependsOn: [] };
+    });
+    // dependsOn: an earlier commit defining a name this one uses, or touching lines
+    // near this one's in the same file (its patch context comes from that commit).
+    for (let later = 1; later < list.length; later++) {
+      for (let earlier = 0; earlier < later; earlier++) {
+        if (needs(list[later], list[earlier]) || nearby(list[later], list[earlier])) commits[later].dependsOn.push(earlier + 1);
+      }
+    }
+    return commits;
+  }
+
+  function nearby(a: Group, b: Group): boolean {
+    const CONTEXT = 3;
+    return a.members.some((x) =>
+      b.members.some((y) => {
+        const one = changes[x];
+        const two = changes[y];
+        if (one.fileIndex !== two.fileIndex) return false;
+        if (one.old === null || two.old === null) return true;
+        const endOne = one.old.start + Math.max(one.old.lines, 1);
+        const endTwo = two.old.start + Math.max(two.old.lines, 1);
+        return one.old.start <= endTwo + CONTEXT && two.old.start <= endOne + CONTEXT;
+      }),
+    );
+  }
+
+  function describeGroup(group: Group, members: ClassifiedChange[], groupTrailers: CommitMessage['trailers']): CommitMessage {
+    const area = areaOf(members.map((member) => member.file));
+    const list = describeFiles(members);
+    const names = [...new Set(members.flatMap((member) => [...symbolsAt(index.get(member.id)!).defines]))];
+    const details = new Set(members.map((member) => member.verdict.detail ?? member.verdict.kind));
+    const reasons = [...new Set(members.map((member) => member.verdict.reason))];
+    switch (group.category) {
+      case 'format': {
+        const formatting = members.some((member) => member.verdict.kind === 'formatting');
+        const what = formatting ? 'reformat' : whitespaceWhat(details);
+        return { subject: fit(`${area}: `, [what]), body: `${formatting ? 'Formatting' : 'Whitespace'} only; no functional change: the token streams are ${formatting ? 'equivalent' : 'identical'}.\n\n${list}`, trailers: groupTrailers };
+      }
+      case 'comment':
+        return { subject: fit(`${area}: `, [details.has('docstring') && details.size === 1 ? 'update docstrings' : 'update comments']), body: `Comments only; no functional change: the code tokens are identical.\n\n${list}`, trailers: groupTrailers };
+      case 'refactor': {
+        const renames = [...new Set(members.filter((member) => member.verdict.detail === 'rename').map((member) => /Renames (.+?) consistently/.exec(member.verdict.reason)?.[1]).filter((text): text is string => text !== undefined))];
+        if (renames.length > 0) {
+          const mapping = renames[0].replace(/ → /g, ' to ');
+          return { subject: fit(`${area}: `, [`rename ${mapping}`]), body: `Rename ${mapping} across ${area}; no functional change.\n\n${list}`, trailers: groupTrailers };
+        }
+        if (members.every((member) => member.verdict.kind === 'move')) {
+          return { subject: fit(`${area}: move `, names.length > 0 ? names : [`code in ${area}`]), body: `Move code without changing it; no functional change.\n\n${reasons.join('\n')}`, trailers: groupTrailers };
+        }
+        const what = details.has('import-order') && details.size === 1 ? 'sort imports' : details.has('extract') ? `extract ${names.join(', ') || 'helper'}` : details.has('type-only') && details.size === 1 ? 'change type annotations only' : 'refactor';
+        return { subject: fit(`${area}: `, [what]), body: `No functional change.\n\n${reasons.join('\n')}\n\n${list}`, trailers: groupTrailers };
+      }
+      case 'api':
+        return { subject: fit(`${area}: add `, names.length > 0 ? names : ['new API']), body: `Add the API on its own, before the code that uses it, so its design can be reviewed by itself.\n\n${reasons.join('\n')}`, trailers: groupTrailers };
+      case 'docs':
+        return { subject: fit(`${area}: `, ['update documentation']), body: `Documentation only.\n\n${list}`, trailers: groupTrailers };
+      case 'test':
+        return { subject: fit(`${area}: `, ['add or update tests']), body: `Tests only.\n\n${list}`, trailers: groupTrailers };
+      case 'dependency':
+        return { subject: fit(`${area}: `, ['update dependencies']), body: `${reasons.join('\n')}\n\n${list}`, trailers: groupTrailers };
+      case 'generated':
+        return { subject: fit(`${area}: `, ['regenerate files']), body: `Generated files; review their sources instead.\n\n${list}`, trailers: groupTrailers };
+      default: {
+        const enclosing = [...new Set(members.map((member) => symbolsAt(index.get(member.id)!).enclosing?.split('::')[1]).filter((name): name is string => name !== undefined))];
+        const subjects = names.length > 0 ? names : enclosing;
+        const dependencyNotes = members.filter((member) => member.verdict.kind === 'dependency' && member.verdict.detail === 'raised-minimum').map((member) => member.verdict.reason);
+        const body = [`Functional change; describe the problem it solves and why.`, ...dependencyNotes, list].join('\n\n');
+        return { subject: subjects.length > 0 ? fit(`${area}: change `, subjects) : fit(`${area}: `, ['update']), body, trailers: groupTrailers };
+      }
+    }
+  }
+}
+
+function whitespaceWhat(details: Set<string>): string {
+  if (details.size !== 1) return 'whitespace clean-up';
+  const only = [...details][0];
+  return only === 'indentation' ? 're-indent' : only === 'trailing-whitespace' ? 'remove trailing whitespace' : only === 'blank-lines' ? 'tidy blank lines' : only === 'line-endings' ? 'normalise line endings' : 'whitespace clean-up';
+}
+
+/** `prefix` + as many items as fit in the subject limit. */
+function fit(prefix: string, items: string[]): string {
   for (let count = items.length; count > 0; count--) {
     const more = count < items.length ? ' and more' : '';
     const candidate = `${prefix}${items.slice(0, count).join(', ')}${more}`;
-    if (candidate.length <= MAX_SUBJECT) {
-      subject = candidate;
-      break;
-    }
+    if (candidate.length <= MAX_SUBJECT) return candidate;
   }
-  return subject.length <= MAX_SUBJECT ? subject : subject.slice(0, MAX_SUBJECT - 3) + '...';
-}
-
-function whitespaceTitle(area: string, changes: ClassifiedChange[]): string {
-  const details = new Set(changes.map((change) => change.verdict.detail ?? 'whitespace'));
-  const only = details.size === 1 ? [...details][0] : null;
-  const what =
-    only === 'indentation'
-      ? 're-indent'
-      : only === 'trailing-whitespace'
-        ? 'remove trailing whitespace'
-        : only === 'blank-lines'
-          ? 'tidy blank lines'
-          : only === 'line-endings'
-            ? 'normalise line endings'
-            : 'whitespace clean-up';
-  return fitSubject(`${area}: `, [what], `${area}: ${what}`);
+  const single = `${prefix}${items[0] ?? ''}`;
+  return single.length <= MAX_SUBJECT ? single : single.slice(0, MAX_SUBJECT - 3) + '...';
 }
 
 function describeFiles(changes: ClassifiedChange[]): string {
@@ -68,71 +440,4 @@ function describeFiles(changes: ClassifiedChange[]): string {
     byFile.set(change.file, details);
   }
   return [...byFile].map(([file, details]) => `- ${file}: ${[...details].join(', ')}`).join('\n');
-}
-
-/** Builds the series for classified changes and the original commit message, if any. */
-export function buildSeries(changes: ClassifiedChange[], files: DiffFile[], original: CommitMessage | null): SeriesResult {
-  const notes: string[] = [];
-  const whitespace = changes.filter((change) => change.verdict.kind === 'whitespace');
-  const rest = changes.filter((change) => change.verdict.kind !== 'whitespace');
-  const trailers = original?.trailers ?? [];
-  const changeIdTrailers = trailers.filter((trailer) => trailer.key.toLowerCase() === 'change-id');
-  const sharedTrailers = trailers.filter((trailer) => trailer.key.toLowerCase() !== 'change-id');
-  const groups: Array<{ kind: 'whitespace' | 'rest'; changes: ClassifiedChange[] }> = [];
-  if (whitespace.length > 0) groups.push({ kind: 'whitespace', changes: whitespace });
-  if (rest.length > 0) groups.push({ kind: 'rest', changes: rest });
-  // Change-Id must be unique per commit (Gerrit rejects duplicates): keep it on the
-  // commit that carries the original message, or the only commit there is.
-  const changeIdHolder = groups.length - 1;
-  if (changeIdTrailers.length > 0 && groups.length > 1) {
-    notes.push(`Change-Id kept on commit ${changeIdHolder + 1} only: Gerrit rejects the same Change-Id on two commits.`);
-  }
-
-  const series = groups.map((group, index): SeriesCommit => {
-    const area = areaOf(group.changes.map((change) => change.file));
-    const groupTrailers = [...sharedTrailers, ...(index === changeIdHolder ? changeIdTrailers : [])];
-    let message: CommitMessage;
-    if (group.kind === 'whitespace') {
-      message = {
-        subject: whitespaceTitle(area, group.changes),
-        body: `Whitespace only; no functional change: the token streams are identical.\n\n${describeFiles(group.changes)}`,
-        trailers: groupTrailers,
-      };
-    } else if (original !== null && original.subject !== '') {
-      message = { subject: original.subject, body: original.body, trailers: groupTrailers };
-    } else {
-      const symbols = symbolsOf(group.changes, files);
-      const fileNames = [...new Set(group.changes.map((change) => change.file))];
-      const subject =
-        symbols.length > 0
-          ? fitSubject(`${area}: change `, symbols, `${area}: change ${fileNames.length} file(s)`)
-          : fitSubject(`${area}: change `, fileNames, `${area}: change ${fileNames.length} files`);
-      message = {
-        subject,
-        body: `Functional change; describe the problem it solves and why.\n\n${describeFiles(group.changes)}`,
-        trailers: groupTrailers,
-      };
-    }
-    const kinds = new Map<string, number>();
-    for (const change of group.changes) kinds.set(change.verdict.kind, (kinds.get(change.verdict.kind) ?? 0) + 1);
-    const dominant = [...kinds].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0] as SeriesCommit['kind'];
-    return {
-      index: index + 1,
-      kind: dominant,
-      title: message.subject,
-      message: formatCommitMessage(message),
-      changes: group.changes.map((change) => change.id),
-      dependsOn: [],
-    };
-  });
-
-  // A later commit that touches a file an earlier one touched needs it: its patch
-  // context comes from the earlier commit's result.
-  for (let later = 1; later < series.length; later++) {
-    const laterFiles = new Set(groups[later].changes.map((change) => change.fileIndex));
-    for (let earlier = 0; earlier < later; earlier++) {
-      if (groups[earlier].changes.some((change) => laterFiles.has(change.fileIndex))) series[later].dependsOn.push(earlier + 1);
-    }
-  }
-  return { series, notes };
 }

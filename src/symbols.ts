@@ -1,0 +1,86 @@
+/**
+ * What each change names: the declarations it defines (from the real parsers'
+ * declarations, or a declaration-looking line when there is no parser), the
+ * identifiers it uses, and the declaration that encloses it. Grouping links
+ * changes through these (a use of a name another change defines; two edits in
+ * one function), and ordering puts definitions before uses.
+ */
+import { CommitView } from './heuristic';
+import { Change } from './model';
+import { Declaration } from './syntax/types';
+
+export interface ChangeSymbols {
+  /** Names this change declares or changes the declaration of. */
+  defines: Set<string>;
+  /** Identifiers on the change's added and removed lines, other than those it defines. */
+  uses: Set<string>;
+  /** `file::name` of the innermost declaration around the change (old or new side), or of git's hunk context. */
+  enclosing: string | null;
+}
+
+const WORD = /[A-Za-z_$][\w$]*/g;
+const DECLARATION_LINE = /\b(?:def|class|function|func|fn|struct|enum|interface|trait|type|module|sub|macro)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)|^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=/;
+/** A C-family function definition header: a type, a name, parameters, no semicolon. */
+const C_FUNCTION_HEADER = /^(?:[\w*&<>:,]+\s+)+\**([A-Za-z_]\w*)\s*\([^;]*\)\s*\{?\s*$/;
+const C_FAMILY = new Set(['c', 'cpp', 'java', 'csharp', 'kotlin', 'swift', 'php']);
+/** Words too common to link anything. */
+const COMMON = new Set(
+  'if else elif for while do switch case default break continue return try catch finally throw raise except def class function func fn var let const static public private protected import from export new this self null nil None true false True False and or not in is int char void bool string err error ok value result data args i j k n x y s t e'.split(' '),
+);
+
+function innermost(declarations: Declaration[], line: number): Declaration | null {
+  let best: Declaration | null = null;
+  for (const declaration of declarations) {
+    if (declaration.startLine <= line && declaration.endLine >= line) {
+      if (best === null || declaration.endLine - declaration.startLine < best.endLine - best.startLine) best = declaration;
+    }
+  }
+  return best;
+}
+
+function sectionName(section: string): string | null {
+  const match =
+    /\b(?:def|func|function|class|fn|sub|struct|interface|enum|module|type)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)/.exec(section) ??
+    /([A-Za-z_$][\w$]*)\s*\([^()]*$/.exec(section) ??
+    /([A-Za-z_$][\w$]*)\s*\(/.exec(section);
+  return match ? match[1] : null;
+}
+
+export function symbolsOf(commit: CommitView, change: Change): ChangeSymbols {
+  const defines = new Set<string>();
+  const sides: Array<['old' | 'new', { start: number; lines: number } | null]> = [
+    ['old', change.old],
+    ['new', change.new],
+  ];
+  let enclosing: string | null = null;
+  for (const [side, range] of sides) {
+    if (range === null) continue;
+    const syntax = commit.syntax(change.fileIndex, side);
+    if (syntax === null) continue;
+    const last = range.start + Math.max(range.lines, 1) - 1;
+    for (const declaration of syntax.declarations) {
+      if (range.lines > 0 && declaration.startLine <= last && declaration.headerEndLine >= range.start) defines.add(declaration.name);
+    }
+    const around = innermost(syntax.declarations, range.lines > 0 ? range.start : range.start + 1);
+    if (around !== null && enclosing === null && !(around.startLine >= range.start && around.startLine <= last)) {
+      enclosing = `${change.file}::${around.container ? around.container + '.' : ''}${around.name}`;
+    }
+  }
+  const cFamily = C_FAMILY.has(commit.language(change.fileIndex).id);
+  for (const line of [...change.added, ...change.removed]) {
+    const match = DECLARATION_LINE.exec(line) ?? (cFamily && !/^\s/.test(line) ? C_FUNCTION_HEADER.exec(line) : null);
+    const name = match ? (match[1] ?? match[2]) : undefined;
+    if (name !== undefined && !COMMON.has(name) && !/^(if|for|while|switch|return|sizeof)$/.test(name)) defines.add(name);
+  }
+  if (enclosing === null && change.hunkIndex >= 0) {
+    const name = sectionName(commit.files[change.fileIndex].hunks[change.hunkIndex].section);
+    if (name !== null) enclosing = `${change.file}::${name}`;
+  }
+  const uses = new Set<string>();
+  for (const line of [...change.added, ...change.removed]) {
+    for (const word of line.match(WORD) ?? []) {
+      if (word.length >= 3 && !COMMON.has(word) && !defines.has(word)) uses.add(word);
+    }
+  }
+  return { defines, uses, enclosing };
+}
