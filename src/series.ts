@@ -374,6 +374,11 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     const names = [...new Set(members.flatMap((member) => [...symbolsAt(index.get(member.id)!).defines]))];
     const details = new Set(members.map((member) => member.verdict.detail ?? member.verdict.kind));
     const reasons = [...new Set(members.map((member) => member.verdict.reason))];
+    const memberCategories = new Set(members.map((member) => categoryOf(member)));
+    if (memberCategories.size > 1 && [...memberCategories].every((category) => NO_OP.has(category))) {
+      // Merged no-op kinds (--max-commits): say what is in it, and that none of it changes behaviour.
+      return { subject: fit(`${area}: `, ['clean up without functional change']), body: `No functional change.\n\n${reasons.join('\n')}\n\n${list}`, trailers: groupTrailers };
+    }
     switch (group.category) {
       case 'format': {
         const formatting = members.some((member) => member.verdict.kind === 'formatting');
