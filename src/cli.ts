@@ -29,6 +29,9 @@ interface SuggestArguments {
   format?: string;
   color?: boolean;
   C?: string;
+  'max-commits'?: number;
+  granularity?: string;
+  together?: string[];
 }
 
 class UsageError extends Error {}
@@ -72,7 +75,11 @@ async function runSuggest(args: SuggestArguments, io: CliIo): Promise<number> {
   const { loadSyntaxServices } = require('./syntax/load') as typeof import('./syntax/load');
   // Parsers only for languages whose full text is known: a pasted diff has none.
   const languages = new Set(loaded.files.filter((_file, index) => loaded.contents[index] !== undefined).map((file) => languageOf((file.newPath ?? file.oldPath)?.text ?? '').id));
-  const report = analyse(loaded, { syntax: await loadSyntaxServices(languages) });
+  const maxCommits = args['max-commits'];
+  if (maxCommits !== undefined && (!Number.isInteger(maxCommits) || maxCommits < 1)) throw new UsageError('--max-commits takes a whole number of at least 1');
+  const granularity = (args.granularity ?? 'normal') as 'coarse' | 'normal' | 'fine';
+  const together = (args.together ?? []).map((set) => set.split(',').map((item) => item.trim()).filter((item) => item !== ''));
+  const report = analyse(loaded, { syntax: await loadSyntaxServices(languages), granularity, maxCommits, together });
   if (format === 'json') {
     const { renderJson } = require('./render/json') as typeof import('./render/json');
     io.stdout(renderJson(report));
@@ -104,6 +111,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           .option('format', { type: 'string', choices: ['text', 'json'], describe: 'output format' })
           .option('color', { type: 'boolean', describe: 'force colour on or off (default: on a terminal, unless NO_COLOR is set)' })
           .option('C', { type: 'string', describe: 'run as if started in this directory', requiresArg: true })
+          .option('max-commits', { type: 'number', describe: 'suggest at most N commits (merging the closest ones)', requiresArg: true })
+          .option('granularity', { type: 'string', choices: ['coarse', 'normal', 'fine'], describe: 'how finely to split: coarse (one commit per kind), normal, fine (every independent change)' })
+          .option('together', { type: 'string', array: true, describe: 'change ids or path globs, comma-separated, that must share a commit (repeatable): --together "src/a.ts,src/b.ts"', requiresArg: true })
           .example('$0 suggest HEAD', 'split the last commit')
           .example('$0 suggest main..topic', 'the combined diff of a branch')
           .example('git diff | $0 suggest --patch -', 'a diff on standard input'),
