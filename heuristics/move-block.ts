@@ -1,19 +1,29 @@
 /**
- * move-block: a block removed in one place and added, identical once whitespace
- * is ignored (so also when re-indented), in another place of the same file or of
- * another file, as `git diff --color-moved --color-moved-ws=ignore-all-space`
- * shows. Both halves get kind `move` and link to each other, so the series keeps
- * them in one commit.
+ * move-block: a block removed in one place and added unchanged in another place
+ * of the same file or of another file, as `git diff --color-moved` shows; the
+ * indentation of the whole block may change, nothing else. Both halves get kind
+ * `move` and link to each other, so the series keeps them in one commit.
  *
  * Commit practice rule 2 (a move is a no-op refactor in a commit of its own), and
- * "never call a change no-op when it is not": moving statements inside a function
- * changes the order they run in, so a move must be whole declarations (functions,
- * classes, methods) on both sides. Declarations come from the real parsers; a
- * language without one needs a block that starts like a declaration.
+ * "never call a change no-op when it is not":
+ * - moving statements inside a function changes the order they run in, so a move
+ *   must be whole declarations with bodies (functions, classes, methods) on both
+ *   sides, never a run of statements or variable initialisers;
+ * - moving a declaration into another function, another class or another
+ *   `#if` branch changes what it is, so both places must sit in the same
+ *   containers: the top level, or the same class, namespace or module;
+ * - spacing inside a line, the text of a multi-line string or heredoc and, in
+ *   Python, the indentation of lines relative to the block's first are compared
+ *   exactly; in Python the block keeps its indentation.
+ * Declarations come from the real parsers; a language without one needs a block
+ * that starts like a declaration and closes back at its indentation. Without
+ * the full files (a pasted diff) the containers are unknown: no move is claimed.
  */
 import { CommitView, Heuristic, HeuristicResult } from '../src/heuristic';
+import { LexedLine } from '../src/lexer';
 import { Change } from '../src/model';
 import { Declaration } from '../src/syntax/types';
+import { isBlankLine } from '../src/token-compare';
 
 const messages = {
   movedTo: 'Moved to {{target}}{{reindented}}; the lines are identical otherwise.',
@@ -23,6 +33,13 @@ const messages = {
 /** A block shorter than this (in characters without whitespace) matches by coincidence too often. */
 const MIN_MOVED_CHARACTERS = 40;
 const DECLARATION_START = /^\s*(export\s+)?(default\s+)?(pub(\([^)]*\))?\s+)?(public|private|protected|internal|static|async|inline|extern|virtual|override|final|abstract|unsafe|const)?\s*(def|class|func|function|fn|struct|enum|interface|trait|impl|type|module|sub|proc|void|int|char|bool|static|template)\b/;
+/** Declarations that run no code where they stand, so their place among their siblings does not matter. */
+const MOVABLE_KINDS = new Set<Declaration['kind']>(['function', 'class', 'method', 'interface', 'type', 'enum', 'module']);
+/** Lines that open a container whose members may be reordered: classes, namespaces, modules, impls. */
+const CONTAINER =
+  /^(export\s+)?(default\s+)?(pub(\([^)]*\))?\s+)?((public|private|protected|internal|abstract|final|sealed|static|partial|data|open|inline|unsafe)\s+)*(class|struct|interface|namespace|impl|trait|enum|module|object|record|extension|protocol|mod)\b|^extern\s+"C"/;
+/** Lines at a block's base indentation that are neither a declaration nor its end: comments, decorators, attributes. */
+const DECORATION = /^(\/\/|\/\*|\*|#\[|@|--)/;
 
 interface Move {
   partner: Change;
@@ -30,6 +47,7 @@ interface Move {
 }
 
 const normalizedLines = (lines: string[]) => lines.map((line) => line.replace(/\s+/g, '')).filter((line) => line !== '');
+const indentOf = (line: string) => /^[ \t]*/.exec(line)![0];
 
 function describe(change: Change, side: 'old' | 'new'): string {
   const range = side === 'old' ? change.old : change.new;
@@ -47,14 +65,68 @@ function span(lines: string[], start: number): { first: number; last: number } {
   return { first: start + first, last: start + last };
 }
 
-/** Whether lines first..last of one file version are exactly whole declarations. */
+/** Whether lines first..last of one file version are exactly whole declarations of kinds that may move. */
 function coversWholeDeclarations(declarations: Declaration[], first: number, last: number): boolean {
   const inside = declarations.filter((declaration) => declaration.startLine >= first && declaration.endLine <= last);
   if (inside.length === 0) return false;
   // Outermost declarations must tile the span (blank lines and comments between them are fine).
   const outer = inside.filter((declaration) => !inside.some((other) => other !== declaration && other.startLine <= declaration.startLine && other.endLine >= declaration.endLine));
+  if (!outer.every((declaration) => MOVABLE_KINDS.has(declaration.kind))) return false;
   const crossing = declarations.some((declaration) => (declaration.startLine < first && declaration.endLine >= first && declaration.endLine < last) || (declaration.startLine > first && declaration.startLine <= last && declaration.endLine > last));
   return !crossing && Math.min(...outer.map((d) => d.startLine)) <= first + 2 && Math.max(...outer.map((d) => d.endLine)) >= last;
+}
+
+/** The declarations around a span (not inside it), outermost first, as `kind name` strings. */
+function enclosingDeclarations(declarations: Declaration[], first: number, last: number): string[] {
+  return declarations
+    .filter((declaration) => declaration.startLine <= first && declaration.endLine >= last && (declaration.startLine < first || declaration.endLine > last))
+    .sort((a, b) => a.startLine - b.startLine)
+    .map((declaration) => `${declaration.kind} ${declaration.name}`);
+}
+
+/**
+ * Without a parser: the block starts like a declaration, its braces balance,
+ * every line at its base indentation is a declaration header, a closing line, a
+ * comment or a decorator, and its last line closes back at that indentation (in
+ * Python, the next code line of the file is back at or left of it).
+ */
+function looksLikeDeclarations(commit: CommitView, change: Change, side: 'old' | 'new', lines: string[], lexed: LexedLine[]): boolean {
+  const language = commit.language(change.fileIndex);
+  const code = lines.map((line, k) => ({ line, lexed: lexed[k] })).filter(({ lexed: line }) => line !== undefined && !isBlankLine(line));
+  if (code.length < 3 || !DECLARATION_START.test(code[0].line)) return false;
+  const base = indentOf(code[0].line);
+  let depth = 0;
+  for (const { line, lexed: lexedLine } of code) {
+    for (const token of lexedLine.tokens) {
+      if (token.type !== 'punct') continue;
+      if (token.text === '{') depth++;
+      if (token.text === '}' && --depth < 0) return false;
+    }
+    if (lexedLine.startState !== null) continue; // inside a string or comment
+    const indent = indentOf(line);
+    if (indent.length < base.length || !indent.startsWith(base)) return false;
+    if (indent !== base) continue;
+    const text = line.trim();
+    const header = DECLARATION_START.test(line) && !/;\s*$/.test(text);
+    // An Allman-style `{` alone opens the header above; `}` or `end` closes it.
+    const brace = text === '{' || /^(\}|end\b)/.test(text);
+    if (!header && !brace && !DECORATION.test(text)) return false;
+  }
+  if (depth !== 0) return false;
+  if (language.indentSignificant) {
+    // The declaration ends where the next code line comes back to its indentation.
+    const range = side === 'old' ? change.old : change.new;
+    const file = commit.lexedFile(change.fileIndex, side);
+    const text = commit.text(change.fileIndex, side)?.split('\n');
+    if (range === null || file === null || text === undefined) return false;
+    for (let k = range.start - 1 + range.lines; k < text.length; k++) {
+      if (isBlankLine(file[k]) || file[k].tokens.every((token) => token.type === 'comment')) continue;
+      return file[k].startState === null && indentOf(text[k]).length <= base.length;
+    }
+    return true;
+  }
+  const last = code[code.length - 1].line;
+  return indentOf(last) === base && /^(\}|end\b)/.test(last.trim());
 }
 
 function isDeclarationBlock(commit: CommitView, change: Change, side: 'old' | 'new'): boolean {
@@ -66,11 +138,92 @@ function isDeclarationBlock(commit: CommitView, change: Change, side: 'old' | 'n
     const { first, last } = span(lines, range.start);
     return coversWholeDeclarations(syntax.declarations, first, last);
   }
-  // No parser: the block must start like a declaration and end back at its indentation.
-  const nonBlank = lines.filter((line) => line.trim() !== '');
-  if (nonBlank.length < 3 || !DECLARATION_START.test(nonBlank[0])) return false;
-  const indent = (line: string) => /^\s*/.exec(line)![0].length;
-  return indent(nonBlank[nonBlank.length - 1]) <= indent(nonBlank[0]) && nonBlank.slice(1, -1).every((line) => indent(line) >= indent(nonBlank[0]));
+  return looksLikeDeclarations(commit, change, side, lines, commit.lexSide(change, side).lines);
+}
+
+/**
+ * What a block sits in, from the whole file: the declarations around it (from a
+ * parser), the lines opening the unclosed braces before it, the nearest line
+ * left of its indentation, and the open `#if` lines. Null when the file is not
+ * known or a container is not one whose members may be reordered.
+ */
+function containersOf(commit: CommitView, change: Change, side: 'old' | 'new'): string | null {
+  const lines = side === 'old' ? change.removed : change.added;
+  const range = side === 'old' ? change.old : change.new;
+  const text = commit.text(change.fileIndex, side)?.split('\n');
+  const lexed = commit.lexedFile(change.fileIndex, side);
+  if (range === null || text === undefined || lexed === null) return null;
+  const { first, last } = span(lines, range.start);
+  const headerIndent = indentOf(text[first - 1] ?? '');
+  const braces: string[] = [];
+  const conditionals: string[] = [];
+  let byIndent = '';
+  const opener = (k: number) => {
+    let line = text[k].trim();
+    // Allman style: `{` alone opens what the line above declared.
+    for (let j = k - 1; line === '{' && j >= 0; j--) if (text[j].trim() !== '') line = text[j].trim();
+    return line;
+  };
+  for (let k = 0; k < first - 1; k++) {
+    const line = lexed[k];
+    for (const token of line.tokens) {
+      if (token.type !== 'punct') continue;
+      if (token.text === '{') braces.push(opener(k));
+      if (token.text === '}') braces.pop();
+    }
+    if (line.startState !== null || isBlankLine(line)) continue;
+    const trimmed = text[k].trim();
+    if (/^#\s*if/.test(trimmed)) conditionals.push(trimmed);
+    else if (/^#\s*(else|elif)/.test(trimmed)) conditionals.push(`${conditionals.pop() ?? ''} / ${trimmed}`);
+    else if (/^#\s*endif/.test(trimmed)) conditionals.pop();
+    if (line.tokens.every((token) => token.type === 'comment')) continue;
+    if (indentOf(text[k]).length < headerIndent.length && trimmed !== '{') byIndent = trimmed;
+  }
+  const containers = [...braces, ...(byIndent === '' ? [] : [byIndent])];
+  if (!containers.every((container) => CONTAINER.test(container))) return null;
+  const syntax = commit.syntax(change.fileIndex, side);
+  const declared = syntax === null ? [] : enclosingDeclarations(syntax.declarations, first, last);
+  if (declared.some((declaration) => !/^(class|interface|enum|module|type) /.test(declaration))) return null;
+  const language = commit.language(change.fileIndex);
+  return JSON.stringify({ braces, byIndent, conditionals, declared, indent: language.indentSignificant ? headerIndent : '' });
+}
+
+/**
+ * The lines a block is compared by: blank lines dropped, each line without its
+ * indentation, except where whitespace is data (a line inside or ending inside a
+ * string, a heredoc or opaque line, a whole language where whitespace always
+ * counts) and, in indentation-significant languages, with the indentation
+ * relative to the block's first line. Null when a line is left of the first.
+ */
+function comparisonLines(commit: CommitView, change: Change, side: 'old' | 'new'): string[] | null {
+  const lines = side === 'old' ? change.removed : change.added;
+  const lexed = commit.lexSide(change, side).lines;
+  const language = commit.language(change.fileIndex);
+  if (lexed.length !== lines.length) return null;
+  const result: string[] = [];
+  let base: string | null = null;
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
+    const lexedLine = lexed[k];
+    if (isBlankLine(lexedLine)) continue;
+    const inData = lexedLine.opaque || (lexedLine.startState !== null && lexedLine.startState.kind !== 'comment');
+    if (language.whitespaceAlwaysSignificant || inData) {
+      result.push(line);
+      continue;
+    }
+    const endsInData = lexedLine.endState !== null && lexedLine.endState.kind !== 'comment';
+    const lastToken = lexedLine.tokens[lexedLine.tokens.length - 1];
+    const continued = lastToken !== undefined && lastToken.type === 'punct' && lastToken.text === '\\';
+    let text = endsInData || continued ? line.replace(/^[ \t]+/, '') : line.trim();
+    if (language.indentSignificant && lexedLine.startState === null) {
+      const indent = indentOf(line);
+      base ??= indent;
+      if (!indent.startsWith(base)) return null;
+      text = `${indent.slice(base.length)}${text}`;
+    }
+    result.push(text);
+  }
+  return result;
 }
 
 const moves = new WeakMap<CommitView, Map<string, Move>>();
@@ -100,7 +253,13 @@ function findMoves(commit: CommitView): Map<string, Move> {
     if (targets === undefined || targets.length !== 1 || removals.length !== 1) continue;
     const [removal] = removals;
     const [addition] = targets;
+    // Equal once all whitespace is gone; now compare where whitespace may matter.
+    const oldLines = comparisonLines(commit, removal, 'old');
+    const newLines = comparisonLines(commit, addition, 'new');
+    if (oldLines === null || newLines === null || oldLines.join('\n') !== newLines.join('\n')) continue;
     if (!isDeclarationBlock(commit, removal, 'old') || !isDeclarationBlock(commit, addition, 'new')) continue;
+    const oldContainers = containersOf(commit, removal, 'old');
+    if (oldContainers === null || oldContainers !== containersOf(commit, addition, 'new')) continue;
     const reindented = removal.removed.filter((line) => line.trim() !== '').join('\n') !== addition.added.filter((line) => line.trim() !== '').join('\n');
     found.set(removal.id, { partner: addition, reindented });
     found.set(addition.id, { partner: removal, reindented });
@@ -112,7 +271,7 @@ function findMoves(commit: CommitView): Map<string, Move> {
 export const moveBlock: Heuristic = {
   meta: {
     id: 'move-block',
-    description: 'Whole declarations removed in one place and added unchanged (whitespace aside) in another, in the same file or another.',
+    description: 'Whole declarations removed in one place and added unchanged (indentation aside) in the same containers of the same file or another.',
     produces: ['move'],
     languages: 'all',
     messages,
