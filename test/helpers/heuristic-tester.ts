@@ -12,15 +12,37 @@
  * - `valid` cases: the heuristic must not give any change one of its positive
  *   kinds (every kind it produces except 'functional').
  * - `invalid` cases: one `expect` entry per change, in order; the count, the
- *   kind, and (when given) detail, messageId and heuristic must all match.
+ *   kind, and (when given) detail, messageId, heuristic and links must all match.
+ *
+ * Options any case may carry:
+ * - `syntax: true` gives the classification the real parsers (the TypeScript
+ *   service, tree-sitter) for the languages of the case's files, as the CLI
+ *   does; heuristics that read declarations (api-surface) need them. Loading is
+ *   asynchronous, so `runHeuristicTests` loads them once per table, in a
+ *   `beforeAll`, for the languages of all such cases; without the flag a case
+ *   runs on the table lexer alone, as before.
+ * - `heuristics` replaces the heuristic under test and functional-default with
+ *   another list (the full registry, for expectations across heuristics such
+ *   as "a moved exported function is a move, not an API removal").
  */
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { functionalDefault } from '../../heuristics/functional-default';
 import { buildChanges } from '../../src/changes';
 import { classifyChanges, FileContents } from '../../src/classify';
 import { Heuristic } from '../../src/heuristic';
+import { languageOf } from '../../src/language';
 import { ChangeKind, ClassifiedChange } from '../../src/model';
 import { parsePatch } from '../../src/parse';
+import { loadSyntaxServices } from '../../src/syntax/load';
+import { SyntaxService } from '../../src/syntax/types';
+
+/** Options any case form may carry (see the file comment). */
+export interface CaseOptions {
+  /** Classify with the real parsers for the case's languages, loaded once per table. */
+  syntax?: boolean;
+  /** Run these heuristics, in order, instead of the one under test and functional-default. */
+  heuristics?: readonly Heuristic[];
+}
 
 /** A case given as one file's text before and after the change. */
 export interface FileCase {
@@ -56,7 +78,7 @@ export interface DiffCase {
   contents?: FileContents[];
 }
 
-export type HeuristicCase = FileCase | FilesCase | DiffCase;
+export type HeuristicCase = (FileCase | FilesCase | DiffCase) & CaseOptions;
 
 export interface ExpectedVerdict {
   kind: ChangeKind;
@@ -64,6 +86,8 @@ export interface ExpectedVerdict {
   messageId?: string;
   /** Id of the heuristic expected to decide; defaults to any. */
   heuristic?: string;
+  /** Positions (0-based, in `expect`) of the changes this one's verdict links to, in any order; [] for none. */
+  links?: number[];
 }
 
 export type InvalidCase = HeuristicCase & { expect: ExpectedVerdict[] };
@@ -115,18 +139,44 @@ function diffAndContents(testCase: HeuristicCase): { diffText: string; contents:
   return { diffText: testCase.diff, contents: testCase.contents ?? [] };
 }
 
-/** Runs one case through parse → buildChanges → classifyChanges with the given heuristics, in order. */
-export function classifyCaseWith(active: readonly Heuristic[], testCase: HeuristicCase): ClassifiedChange[] {
+/** The language ids of a case's files, from their paths. */
+export function caseLanguages(testCase: HeuristicCase): string[] {
+  const paths =
+    'path' in testCase ? [testCase.path]
+    : 'files' in testCase ? testCase.files.map((file) => file.path)
+    : parsePatch(testCase.diff).files.map((file) => (file.newPath ?? file.oldPath)?.text ?? '');
+  return [...new Set(paths.map((path) => languageOf(path).id))];
+}
+
+/**
+ * The real parsers for the languages of every case marked `syntax: true`;
+ * [] when there is none. Async: call it from a `beforeAll`.
+ */
+export async function loadCaseSyntax(cases: readonly HeuristicCase[]): Promise<SyntaxService[]> {
+  const languages = new Set(cases.filter((testCase) => testCase.syntax === true).flatMap(caseLanguages));
+  return languages.size === 0 ? [] : loadSyntaxServices(languages);
+}
+
+/**
+ * Runs one case through parse → buildChanges → classifyChanges with the given
+ * heuristics, in order, and the given parsers (none: the table lexer alone).
+ */
+export function classifyCaseWith(active: readonly Heuristic[], testCase: HeuristicCase, syntax: SyntaxService[] = []): ClassifiedChange[] {
   const { diffText, contents } = diffAndContents(testCase);
   const { files } = parsePatch(diffText);
   if (files.length === 0) throw new Error(`case '${testCase.name}': the diff holds no file (before and after identical?)`);
   const changes = buildChanges(files);
-  return classifyChanges(files, changes, { contents, heuristics: active });
+  return classifyChanges(files, changes, { contents, heuristics: active, syntax });
 }
 
-/** Runs one case through parse → buildChanges → classifyChanges with `heuristic` and functional-default. */
-export function classifyCase(heuristic: Heuristic, testCase: HeuristicCase): ClassifiedChange[] {
-  return classifyCaseWith(heuristic === functionalDefault ? [functionalDefault] : [heuristic, functionalDefault], testCase);
+/**
+ * Runs one case through parse → buildChanges → classifyChanges with `heuristic`
+ * and functional-default, or the case's own `heuristics`; `syntax` is used only
+ * when the case asks for it.
+ */
+export function classifyCase(heuristic: Heuristic, testCase: HeuristicCase, syntax: SyntaxService[] = []): ClassifiedChange[] {
+  const active = testCase.heuristics ?? (heuristic === functionalDefault ? [functionalDefault] : [heuristic, functionalDefault]);
+  return classifyCaseWith(active, testCase, testCase.syntax === true ? syntax : []);
 }
 
 /** A readable one-line summary of verdicts, for failure messages. */
@@ -134,7 +184,9 @@ export function summarise(classified: ClassifiedChange[]): string {
   return classified
     .map((change) => {
       const { kind, detail, messageId, heuristic } = change.verdict;
-      return `${change.id} ${kind}${detail === undefined ? '' : `/${detail}`} [${heuristic}:${messageId ?? '?'}] ${JSON.stringify([...change.removed, '=>', ...change.added])}`;
+      const { links } = change.verdict;
+      const linked = links === undefined ? '' : ` links=${links.join(',')}`;
+      return `${change.id} ${kind}${detail === undefined ? '' : `/${detail}`} [${heuristic}:${messageId ?? '?'}]${linked} ${JSON.stringify([...change.removed, '=>', ...change.added])}`;
     })
     .join('\n  ');
 }
@@ -149,29 +201,38 @@ export function runHeuristicTests(heuristic: Heuristic, { valid, invalid }: Heur
   const knownMessageIds = new Set([...Object.keys(messages), ...Object.keys(functionalDefault.meta.messages)]);
 
   describe(id, () => {
+    let syntax: SyntaxService[] = [];
+    const needsSyntax = [...valid, ...invalid].some((testCase) => testCase.syntax === true);
+    if (needsSyntax) {
+      beforeAll(async () => {
+        syntax = await loadCaseSyntax([...valid, ...invalid]);
+      });
+    }
     if (valid.length > 0) {
       describe('valid: not claimed', () => {
         it.each(valid.map((testCase) => [testCase.name, testCase] as const))('%s', (_name, testCase) => {
-          const classified = classifyCase(heuristic, testCase);
+          const classified = classifyCase(heuristic, testCase, syntax);
           const claimed = classified.filter(
             (change) => change.verdict.heuristic === id && positiveKinds.includes(change.verdict.kind),
           );
           if (claimed.length > 0) {
             throw new Error(`'${testCase.name}': ${id} claimed ${claimed.length} change(s) as ${positiveKinds.join('/')}:\n  ${summarise(classified)}`);
           }
-          for (const change of classified) expect(change.verdict.kind).toBe('functional');
+          // With other heuristics than this one, only this one's verdicts are checked.
+          if (testCase.heuristics === undefined) for (const change of classified) expect(change.verdict.kind).toBe('functional');
         });
       });
     }
     if (invalid.length > 0) {
       describe('invalid: classified as expected', () => {
         it.each(invalid.map((testCase) => [testCase.name, testCase] as const))('%s', (_name, testCase) => {
+          const known = testCase.heuristics === undefined ? knownMessageIds : new Set(testCase.heuristics.flatMap((active) => Object.keys(active.meta.messages)));
           for (const expected of testCase.expect) {
-            if (expected.messageId !== undefined && !knownMessageIds.has(expected.messageId)) {
-              throw new Error(`'${testCase.name}': unknown messageId '${expected.messageId}' (known: ${[...knownMessageIds].join(', ')})`);
+            if (expected.messageId !== undefined && !known.has(expected.messageId)) {
+              throw new Error(`'${testCase.name}': unknown messageId '${expected.messageId}' (known: ${[...known].join(', ')})`);
             }
           }
-          const classified = classifyCase(heuristic, testCase);
+          const classified = classifyCase(heuristic, testCase, syntax);
           if (classified.length !== testCase.expect.length) {
             throw new Error(`'${testCase.name}': expected ${testCase.expect.length} change(s), got ${classified.length}:\n  ${summarise(classified)}`);
           }
@@ -184,6 +245,13 @@ export function runHeuristicTests(heuristic: Heuristic, { valid, invalid }: Heur
               throw new Error(
                 `'${testCase.name}', change ${k + 1}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}:\n  ${summarise(classified)}`,
               );
+            }
+            if (expected.links !== undefined) {
+              const want = expected.links.map((position) => classified[position]?.id ?? `#${position}`).sort();
+              const got = [...(change.verdict.links ?? [])].sort();
+              if (JSON.stringify(want) !== JSON.stringify(got)) {
+                throw new Error(`'${testCase.name}', change ${k + 1}: expected links to ${JSON.stringify(want)}, got ${JSON.stringify(got)}:\n  ${summarise(classified)}`);
+              }
             }
           });
         });
