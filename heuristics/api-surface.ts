@@ -25,6 +25,12 @@ const messages = {
 
 /** Methods whose addition changes behaviour through inheritance or protocols. */
 const OVERRIDES = /^(__\w+__|toString|valueOf|equals|hashCode|compareTo|toJSON|then|Symbol\.\w+|String|Error|MarshalJSON|UnmarshalJSON|ServeHTTP|Close|Read|Write|fmt|drop|clone|eq|cmp|partial_cmp|hash|default|from|into|deref)$/;
+/**
+ * A header that says the declaration overrides an inherited one, whatever its
+ * name: Java's `@Override`, Python's `@override`/`@typing.override`, the
+ * `override` modifier of TypeScript, Kotlin, C# and C++.
+ */
+const OVERRIDE_MARKER = /@([\w.]*\.)?override\b|(^|[^\w$.@])override\b/i;
 
 const CLI_OPTION = /\.(option|options|addOption|requiredOption|positional)\(\s*['"]([\w-]+)['"]|add_argument\(\s*['"](-{1,2}[\w-]+)['"]|flag\.\w+(?:Var)?\([^"]*"([\w-]+)"|\.(?:Flags|PersistentFlags)\(\)\.\w+\([^"]*"([\w-]+)"|#\[arg\(long/;
 
@@ -79,6 +85,10 @@ function describe(declarations: Declaration[]): { what: string; names: string } 
   return { what, names };
 }
 
+/** The header lines of a declaration inside a pure addition (decorators and annotations included). */
+const headerText = (change: Change, declaration: Declaration) =>
+  change.added.slice(declaration.startLine - change.new!.start, declaration.headerEndLine - change.new!.start + 1).join('\n');
+
 /** A pure addition whose non-blank lines all lie in declarations that did not exist before. */
 function addition(change: Change, api: FileApi): Declaration[] | null {
   if (change.new === null || change.removed.some((line) => line.trim() !== '')) return null;
@@ -89,7 +99,7 @@ function addition(change: Change, api: FileApi): Declaration[] | null {
   const uncovered = change.added.some((text, k) => text.trim() !== '' && !covered(first + k) && !/^\s*(\/\/|#|\/\*|\*|@|"""|''')/.test(text));
   if (uncovered) return null;
   // Existing code cannot depend on it: the name is new to the file, and adding it overrides nothing.
-  if (inside.some((declaration) => OVERRIDES.test(declaration.name) || (api.oldIdentifiers !== null && api.oldIdentifiers.has(declaration.name)))) return null;
+  if (inside.some((declaration) => OVERRIDES.test(declaration.name) || OVERRIDE_MARKER.test(headerText(change, declaration)) || (api.oldIdentifiers !== null && api.oldIdentifiers.has(declaration.name)))) return null;
   return inside.filter((declaration) => declaration.exported);
 }
 
