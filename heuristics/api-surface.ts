@@ -6,12 +6,14 @@
  * prototypes through tree-sitter), and CLI options added by the usual parsers.
  *
  * - api-addition: a change that only adds whole new declarations, at least one
- *   public, that existing code cannot depend on yet (commit practice rule 4: add
- *   the API first, in its own commit, then use it).
+ *   public, that existing code cannot depend on yet (new names, no overrides)
+ *   and that run nothing when loaded (no call in a constant's initializer)
+ *   (commit practice rule 4: add the API first, in its own commit, then use it).
  * - api-change / api-removal: a changed signature or a removed public
  *   declaration. These are behaviour changes to flag, not to hide.
  */
 import { CommitView, Heuristic, HeuristicResult } from '../src/heuristic';
+import { LexedLine } from '../src/lexer';
 import { Change } from '../src/model';
 import { isDocPath, isTestPath } from '../src/paths';
 import { Declaration } from '../src/syntax/types';
@@ -89,8 +91,35 @@ function describe(declarations: Declaration[]): { what: string; names: string } 
 const headerText = (change: Change, declaration: Declaration) =>
   change.added.slice(declaration.startLine - change.new!.start, declaration.headerEndLine - change.new!.start + 1).join('\n');
 
+/** Words after which `(` does not call anything. */
+const NOT_CALLEE = new Set(['function', 'func', 'fn', 'if', 'for', 'while', 'switch', 'return', 'typeof', 'in', 'of', 'as']);
+
+/**
+ * Whether a constant or variable runs code where it is declared: its
+ * initializer (what follows its first `=`) holds a call, `new` or `await`. Such
+ * a declaration starts something as soon as its module, class or object is
+ * loaded (`export const server = startServer()`, Go `var X = register("x")`,
+ * `static instance = create()`), so it is not an addition nothing uses yet.
+ * Function-valued constants (`export const f = (x) => g(x)`) are functions:
+ * their signature shows the function header, and their body does not run.
+ */
+function runsCode(declaration: Declaration, lexed: LexedLine[] | null, added: string[]): boolean {
+  if (declaration.kind !== 'constant' && declaration.kind !== 'variable') return false;
+  if (declaration.signature.includes('=')) return false;
+  if (lexed === null) return /=[^>=][^]*(\(|\bnew\b|\bawait\b)/.test(added.join('\n'));
+  const tokens = lexed.slice(declaration.startLine - 1, declaration.endLine).flatMap((line) => line.tokens).filter((token) => token.type !== 'comment');
+  const assign = tokens.findIndex((token) => token.type === 'punct' && token.text === '=');
+  if (assign < 0) return false;
+  return tokens.slice(assign + 1).some((token, k, rest) => {
+    if (token.type === 'word' && (token.text === 'new' || token.text === 'await')) return true;
+    if (token.type !== 'punct' || token.text !== '(' || k === 0) return false;
+    const before = rest[k - 1];
+    return (before.type === 'word' && !NOT_CALLEE.has(before.text)) || (before.type === 'punct' && /^[)\]>]$/.test(before.text));
+  });
+}
+
 /** A pure addition whose non-blank lines all lie in declarations that did not exist before. */
-function addition(change: Change, api: FileApi): Declaration[] | null {
+function addition(change: Change, api: FileApi, lexedNew: LexedLine[] | null): Declaration[] | null {
   if (change.new === null || change.removed.some((line) => line.trim() !== '')) return null;
   const first = change.new.start;
   const inside = api.added.filter((declaration) => declaration.startLine >= first && declaration.endLine <= first + change.added.length - 1);
@@ -100,6 +129,8 @@ function addition(change: Change, api: FileApi): Declaration[] | null {
   if (uncovered) return null;
   // Existing code cannot depend on it: the name is new to the file, and adding it overrides nothing.
   if (inside.some((declaration) => OVERRIDES.test(declaration.name) || OVERRIDE_MARKER.test(headerText(change, declaration)) || (api.oldIdentifiers !== null && api.oldIdentifiers.has(declaration.name)))) return null;
+  // Nor does it run anything when loaded.
+  if (inside.some((declaration) => runsCode(declaration, lexedNew, change.added))) return null;
   return inside.filter((declaration) => declaration.exported);
 }
 
@@ -122,7 +153,7 @@ export const apiSurface: Heuristic = {
       if (removed.length > 0) return { kind: 'api-removal', confidence: 0.8, messageId: 'removed', data: describe(removed) };
       const changed = api.changed.filter(({ before, after }) => overlaps(before.startLine, before.headerEndLine, change.old) || overlaps(after.startLine, after.headerEndLine, change.new));
       if (changed.length > 0) return { kind: 'api-change', confidence: 0.8, messageId: 'changed', data: describe(changed.map(({ after }) => after)) };
-      const added = addition(change, api);
+      const added = addition(change, api, context.commit.lexedFile(change.fileIndex, 'new'));
       if (added !== null) return { kind: 'api-addition', confidence: 0.8, messageId: 'added', data: describe(added) };
     }
     // CLI options: a pure addition of option declarations, in any language.
