@@ -6,11 +6,18 @@
  * Commit practice rule 2 (a rename is a no-op refactor in its own commit), and the
  * traps that make a rename not a no-op, each refused:
  * - the mapping is not one-to-one across the commit (a → b here, a → c there);
- * - the old name still appears in a touched file after the change (a partial
+ * - the old name still appears in a file of the commit after the change (a partial
  *   rename: the rest now means something else, or nothing);
- * - the new name already appears in a touched file before the change (a
+ * - the new name already appears in a file of the commit before the change (a
  *   collision: the renamed uses now reach another declaration);
- * - a keyword, string or number changed, or the layout changed meaning.
+ * - a keyword, string or number changed, or the layout changed meaning;
+ * - a renamed name is used both as a plain name and after `.`/`->`/`::` (a local
+ *   `mode` and a field `args.mode` are different things that share a name);
+ * - a renamed name is a key, not a reference: a keyword argument or parameter
+ *   default (`f(mode=mode)`), an object key or shorthand property (`{ mode }`,
+ *   `{ mode: x }`), a destructured property, a named argument;
+ * - a string in a touched file still holds the old name (`getattr(m,
+ *   "hard_reboot")`, `__all__`), which the rename leaves behind.
  */
 import { CommitView, Heuristic, HeuristicResult } from '../src/heuristic';
 import { LexedLine, Token } from '../src/lexer';
@@ -128,6 +135,147 @@ function declaredNames(commit: CommitView, candidates: Candidate[]): Set<string>
   return names;
 }
 
+/** How a renamed name is used at its sites. */
+interface Usage {
+  /** After `.`, `?.`, `->` or `::`: a member of something else. */
+  member: number;
+  /** A plain name (a variable, a function, a type). */
+  plain: number;
+  /** A key, not a reference: keyword argument, object key, shorthand property, named argument. */
+  key: number;
+}
+
+/** Words after which a name is declared as a function or method: compatible with member and plain uses. */
+const FUNCTION_DECLARING = new Set(['def', 'function', 'func', 'fn', 'sub', 'proc']);
+
+/** Where a token sits: the bracket around it and the token before it, from the whole file when known. */
+interface Place {
+  /** The enclosing open bracket's text, or null at the top level or when the change does not show it. */
+  opener: string | null;
+  /** The token before that bracket. */
+  before: Token | undefined;
+  /** The code token before this one (in the file, when known). */
+  previous: Token | undefined;
+  /** Lexed from the file's start, so `opener: null` means the top level. */
+  known: boolean;
+}
+
+const JS_LIKE = new Set(['javascript', 'typescript']);
+/** JavaScript tokens after which `{` opens an object literal or pattern, not a block. */
+const JS_OBJECT_BEFORE = new Set(['=', '(', ',', ':', '[', '?', 'return', 'const', 'let', 'var', 'yield', 'await']);
+
+/**
+ * For each token of one side of a change, where it sits: from the whole file
+ * when the side was lexed with it (the lexed lines are the file's own), else
+ * from the change's tokens alone.
+ */
+function placesOf(commit: CommitView, change: Change, side: 'old' | 'new'): Map<Token, Place> {
+  const lexed = commit.lexSide(change, side);
+  const file = commit.lexedFile(change.fileIndex, side);
+  const known = lexed.wholeFile && file !== null && lexed.lines.length > 0 && file.includes(lexed.lines[0]);
+  const result = new Map<Token, Place>();
+  const stack: Array<{ opener: string; before: Token | undefined }> = [];
+  let previous: Token | undefined;
+  for (const line of known ? file! : lexed.lines) {
+    for (const token of line.tokens) {
+      if (token.type === 'comment') continue;
+      const top = stack[stack.length - 1];
+      result.set(token, { opener: top?.opener ?? null, before: top?.before, previous, known });
+      if (token.type === 'punct' && '([{'.includes(token.text)) stack.push({ opener: token.text, before: previous });
+      if (token.type === 'punct' && ')]}'.includes(token.text)) stack.pop();
+      previous = token;
+    }
+  }
+  return result;
+}
+
+const isPunct = (candidate: Token | undefined, text: string) => candidate !== undefined && candidate.type === 'punct' && candidate.text === text;
+
+/**
+ * Whether the name at `k` is a key rather than a reference to the renamed
+ * declaration: a keyword argument or parameter default in Python, an object key,
+ * shorthand property or destructured property in JavaScript, a named argument or
+ * literal field key elsewhere.
+ */
+function isKey(language: string, tokens: Token[], k: number, place: Place): boolean {
+  const { previous, opener } = place;
+  const next = tokens[k + 1];
+  const next2 = tokens[k + 2];
+  const listStart = isPunct(previous, '(') || isPunct(previous, '{') || isPunct(previous, ',');
+  // Not `::` (a path) nor Go's `:=` (a declaration).
+  const colon = isPunct(next, ':') && !isPunct(next2, ':') && !(isPunct(next2, '=') && next2!.spaceBefore === '');
+  const assign = isPunct(next, '=') && !isPunct(next2, '=');
+  if (language === 'python') return assign && opener === '(' && (isPunct(previous, '(') || isPunct(previous, ','));
+  if (JS_LIKE.has(language)) {
+    if (!place.known && opener === null) return (previous === undefined || listStart) && (next === undefined || colon || isPunct(next, ',') || isPunct(next, '}'));
+    const before = place.before;
+    const specifiers = opener === '{' && before !== undefined && (before.text === 'import' || before.text === 'export');
+    if (specifiers) return false;
+    // `{ mode: x }`, a class field or a type member `mode: string`.
+    if (colon && opener !== '(' && opener !== '[' && (isPunct(previous, '{') || isPunct(previous, ',') || previous?.text === ';')) return true;
+    const objectish = opener === '{' && before !== undefined && JS_OBJECT_BEFORE.has(before.text);
+    return objectish && listStart && (isPunct(next, ',') || isPunct(next, '}') || assign);
+  }
+  // Rust and Go parameters `(x: T)` / `(x T)` are not keys; elsewhere `f(x: 1)` is a named argument.
+  if (colon && listStart) return !(language === 'rust' && opener === '(');
+  return assign && opener === '(' && (isPunct(previous, '(') || isPunct(previous, ','));
+}
+
+/** Classifies the old-side uses of every renamed name over the candidate sites. */
+function usagesOf(commit: CommitView, candidates: Candidate[]): Map<string, Usage> {
+  const usages = new Map<string, Usage>();
+  for (const { change, pairs } of candidates) {
+    const language = commit.language(change.fileIndex).id;
+    const tokens = flat(commit.lexSide(change, 'old').lines);
+    const places = placesOf(commit, change, 'old');
+    tokens.forEach((token, k) => {
+      if (!isIdentifier(token) || !pairs.has(token.text) || pairs.get(token.text) === token.text) return;
+      const usage = usages.get(token.text) ?? { member: 0, plain: 0, key: 0 };
+      usages.set(token.text, usage);
+      const place = places.get(token) ?? { opener: null, before: undefined, previous: tokens[k - 1], known: false };
+      const previous = place.previous;
+      const previous2 = tokens[k - 2];
+      const glued = previous !== undefined && previous.spaceBefore === '';
+      const spread = isPunct(previous, '.') && isPunct(previous2, '.');
+      // Real parsers give `->`, `::` and `?.` as one token, the table lexer as two.
+      const member =
+        (isPunct(previous, '.') && !spread) ||
+        ['->', '::', '?.'].some((operator) => isPunct(previous, operator)) ||
+        (isPunct(previous, '>') && isPunct(previous2, '-') && glued) ||
+        (isPunct(previous, ':') && isPunct(previous2, ':') && glued);
+      if (member) usage.member++;
+      else if (previous !== undefined && FUNCTION_DECLARING.has(previous.text)) return;
+      else if (isKey(language, tokens, k, place)) usage.key++;
+      else usage.plain++;
+    });
+  }
+  return usages;
+}
+
+/** Whether a string literal of the new side of a touched file names `name` (exactly, or as the last part of a dotted path). */
+function namedInStrings(commit: CommitView, fileIndexes: Set<number>, names: Set<string>): Set<string> {
+  const found = new Set<string>();
+  const check = (text: string) => {
+    const body = text.replace(/^[A-Za-z]*(['"`])/, '').replace(/['"`]$/, '');
+    const last = /([A-Za-z_$][\w$]*)$/.exec(body)?.[1];
+    if (last !== undefined && names.has(last) && /^([\w$]+[.:/])*[\w$]+$/.test(body)) found.add(last);
+  };
+  for (const fileIndex of fileIndexes) {
+    const lexed = commit.lexedFile(fileIndex, 'new');
+    if (lexed !== null) {
+      for (const line of lexed) for (const token of line.tokens) if (token.type === 'string') check(token.text);
+      continue;
+    }
+    for (const hunk of commit.files[fileIndex].hunks) {
+      for (const line of hunk.lines) {
+        if (line.type === '-') continue;
+        for (const match of line.text.match(/(['"`])[\w$.:/]+\1/g) ?? []) check(match);
+      }
+    }
+  }
+  return found;
+}
+
 const facts = new WeakMap<CommitView, RenameFacts>();
 
 function findRenames(commit: CommitView): RenameFacts {
@@ -152,16 +300,26 @@ function findRenames(commit: CommitView): RenameFacts {
     }
   }
   const consistent = (a: string, b: string) => forward.get(a)?.size === 1 && backward.get(b)?.size === 1;
-  const touched = new Set(candidates.map((candidate) => candidate.change.fileIndex));
+  // Every file of the commit, not only those with rename sites: a caller left behind
+  // in a file whose other lines changed is still a partial rename.
+  const touched = new Set(commit.files.map((_file, fileIndex) => fileIndex));
   const oldNames = namesIn(commit, touched, 'old');
   const newNames = namesIn(commit, touched, 'new');
   const declared = declaredNames(commit, candidates);
+  const usages = usagesOf(commit, candidates);
+  const renamedNames = new Set(candidates.flatMap(({ pairs }) => [...pairs].filter(([a, b]) => a !== b).map(([a]) => a)));
+  const inStrings = namedInStrings(commit, touched, renamedNames);
+  // One thing renamed: not a key, not both a member and a plain name, not left behind in a string.
+  const sound = (name: string) => {
+    const usage = usages.get(name);
+    return usage !== undefined && usage.key === 0 && !(usage.member > 0 && usage.plain > 0) && !inStrings.has(name);
+  };
   const sites = new Map<string, Array<[string, string]>>();
   const byName = new Map<string, string[]>();
   for (const { change, pairs } of candidates) {
     const renamed = [...pairs].filter(([a, b]) => a !== b);
     const valid =
-      [...pairs].every(([a, b]) => consistent(a, b)) && renamed.every(([a, b]) => !newNames.has(a) && !oldNames.has(b) && declared.has(a));
+      [...pairs].every(([a, b]) => consistent(a, b)) && renamed.every(([a, b]) => !newNames.has(a) && !oldNames.has(b) && declared.has(a) && sound(a));
     if (!valid) continue;
     // The layout must be a no-op too: compare with the renamed tokens put back.
     const oldLines = commit.lexSide(change, 'old').lines.map((line) => ({
