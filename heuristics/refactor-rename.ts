@@ -127,7 +127,9 @@ function declaredNames(commit: CommitView, candidates: Candidate[]): Set<string>
       const previous = tokens[k - 1];
       const next = tokens[k + 1];
       const afterKeyword = previous !== undefined && DECLARING.has(previous.text);
-      const assigned = next !== undefined && next.text === '=' && tokens[k + 2]?.text !== '=' && (previous === undefined || previous.text !== '.');
+      // Go's `x := ...` declares as well (one token from a parser, two from the lexer).
+      const shortDeclaration = next !== undefined && (next.text === ':=' || (next.text === ':' && tokens[k + 2]?.text === '=' && tokens[k + 2]?.spaceBefore === ''));
+      const assigned = next !== undefined && ((next.text === '=' && tokens[k + 2]?.text !== '=') || shortDeclaration) && (previous === undefined || previous.text !== '.');
       const typedParameter = next !== undefined && next.text === ':' && previous !== undefined && (previous.text === '(' || previous.text === ',');
       if (afterKeyword || assigned || typedParameter) names.add(token.text);
     });
