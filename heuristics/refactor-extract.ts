@@ -7,6 +7,8 @@
  * proof is textual: the removed lines must appear as one contiguous run inside a
  * pure addition that declares the called name, with at most a header, a closing
  * line and a `return` around them; anything more is new code and not claimed.
+ * The replacement is one call statement whose arguments are plain names: code
+ * around the call or in its arguments is new too.
  */
 import { CommitView, Heuristic, HeuristicResult } from '../src/heuristic';
 import { Change } from '../src/model';
@@ -23,6 +25,25 @@ const MAX_EXTRA_LINES = 3;
 
 const normalize = (line: string) => line.replace(/\s+/g, '');
 const nonBlank = (lines: string[]) => lines.map(normalize).filter((line) => line !== '');
+
+const IDENT = '[A-Za-z_$][\\w$]*';
+/**
+ * The call that replaces the lines: `helper(a, b)`, `this.helper(a)`,
+ * `self.helper(a)`, with an optional `;`. Its arguments are plain names or
+ * member accesses: an argument that computes something (`items.slice(1)`,
+ * `n + 1`) is new code at the call site.
+ */
+const CALL = new RegExp(`^(?:${IDENT}\\.)?(${IDENT})\\s*\\(([\\w$.&*\\s,]*)\\)\\s*;?$`);
+/** What may come before the call: `return`, or an assignment to one name (`total =`, `const total: number =`, `int sum =`, `sum :=`). */
+const RESULT_USE = new RegExp(`^(?:return\\s+|(?:[\\w$<>\\[\\],.*&\\s]*[\\s*&])?(${IDENT})(?:\\s*:\\s*[\\w$<>\\[\\].|\\s]+?)?\\s*:?=\\s*)`);
+
+/** The name a replacement calls, when it is one call statement and nothing else; null otherwise. */
+function calledName(added: string[]): string | null {
+  const text = added.map((line) => line.trim()).filter((line) => line !== '').join(' ');
+  const use = RESULT_USE.exec(text);
+  const call = CALL.exec(use === null ? text : text.slice(use[0].length));
+  return call === null ? null : call[1];
+}
 
 interface Extraction {
   partner: Change;
@@ -49,23 +70,22 @@ function findExtractions(commit: CommitView): Map<string, Extraction> {
     const body = nonBlank(call.removed);
     const replacement = nonBlank(call.added);
     if (body.length < MIN_EXTRACTED_LINES || replacement.length === 0 || replacement.length > 2) continue;
-    const names = [...call.added.join('\n').matchAll(/([A-Za-z_$][\w$]*)\s*\(/g)].map((match) => match[1]);
-    for (const name of names) {
-      const declares = new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}\\s*(\\(|=\\s*(async\\s*)?(function|\\())`);
-      const candidates = definitions.filter((definition) => !found.has(definition.id) && definition.id !== call.id && declares.test(definition.added.find((line) => line.includes(name)) ?? ''));
-      const matches = candidates.filter((definition) => {
-        const lines = nonBlank(definition.added);
-        const at = indexOfRun(lines, body);
-        if (at < 0 || lines.length - body.length > MAX_EXTRA_LINES) return false;
-        // The extra lines are the header (declaring the name) and closing lines only.
-        const extra = [...lines.slice(0, at), ...lines.slice(at + body.length)];
-        return extra.every((line) => line.includes(name) || /^[)}\]];?$|^end$|^return\b|^pass$/.test(line));
-      });
-      if (matches.length !== 1) continue;
-      found.set(call.id, { partner: matches[0], name, role: 'call' });
-      found.set(matches[0].id, { partner: call, name, role: 'definition' });
-      break;
-    }
+    // The replacement is the call alone: anything else on its line is new code.
+    const name = calledName(call.added);
+    if (name === null) continue;
+    const declares = new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}\\s*(\\(|=\\s*(async\\s*)?(function|\\())`);
+    const candidates = definitions.filter((definition) => !found.has(definition.id) && definition.id !== call.id && declares.test(definition.added.find((line) => line.includes(name)) ?? ''));
+    const matches = candidates.filter((definition) => {
+      const lines = nonBlank(definition.added);
+      const at = indexOfRun(lines, body);
+      if (at < 0 || lines.length - body.length > MAX_EXTRA_LINES) return false;
+      // The extra lines are the header (declaring the name) and closing lines only.
+      const extra = [...lines.slice(0, at), ...lines.slice(at + body.length)];
+      return extra.every((line) => line.includes(name) || /^[)}\]];?$|^end$|^return\b|^pass$/.test(line));
+    });
+    if (matches.length !== 1) continue;
+    found.set(call.id, { partner: matches[0], name, role: 'call' });
+    found.set(matches[0].id, { partner: call, name, role: 'definition' });
   }
   extractions.set(commit, found);
   return found;
