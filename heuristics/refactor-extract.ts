@@ -37,12 +37,34 @@ const CALL = new RegExp(`^(?:${IDENT}\\.)?(${IDENT})\\s*\\(([\\w$.&*\\s,]*)\\)\\
 /** What may come before the call: `return`, or an assignment to one name (`total =`, `const total: number =`, `int sum =`, `sum :=`). */
 const RESULT_USE = new RegExp(`^(?:return\\s+|(?:[\\w$<>\\[\\],.*&\\s]*[\\s*&])?(${IDENT})(?:\\s*:\\s*[\\w$<>\\[\\].|\\s]+?)?\\s*:?=\\s*)`);
 
-/** The name a replacement calls, when it is one call statement and nothing else; null otherwise. */
-function calledName(added: string[]): string | null {
+/** The call a replacement makes, and what it does with the result: nothing, `return` it, or assign it to a name. */
+interface CallSite {
+  name: string;
+  result: { kind: 'discarded' } | { kind: 'returned' } | { kind: 'assigned'; to: string };
+}
+
+/** The call a replacement makes, when it is one call statement and nothing else; null otherwise. */
+function callSite(added: string[]): CallSite | null {
   const text = added.map((line) => line.trim()).filter((line) => line !== '').join(' ');
   const use = RESULT_USE.exec(text);
   const call = CALL.exec(use === null ? text : text.slice(use[0].length));
-  return call === null ? null : call[1];
+  if (call === null) return null;
+  const result: CallSite['result'] = use === null ? { kind: 'discarded' } : use[1] === undefined ? { kind: 'returned' } : { kind: 'assigned', to: use[1] };
+  return { name: call[1], result };
+}
+
+/**
+ * Whether the lines a new function has besides the extracted body are only its
+ * header (before the body: the line declaring the name, a lone `{`) and its end
+ * (closing lines, `pass`, a bare `return`), and whether what it returns is what
+ * the call site uses: `total = helper(...)` needs a `return total` after the
+ * body, and nothing else may be returned (lines are normalized, without spaces).
+ */
+function onlyHeaderAndEnd(before: string[], after: string[], site: CallSite): boolean {
+  if (!before.every((line) => line.includes(site.name) || line === '{')) return false;
+  const returned = site.result.kind === 'assigned' ? `return${site.result.to}` : null;
+  if (returned !== null && !after.some((line) => line === returned || line === `${returned};`)) return false;
+  return after.every((line) => /^[)}\]];?$|^end$|^pass$|^return;?$/.test(line) || (returned !== null && (line === returned || line === `${returned};`)));
 }
 
 interface Extraction {
@@ -71,17 +93,19 @@ function findExtractions(commit: CommitView): Map<string, Extraction> {
     const replacement = nonBlank(call.added);
     if (body.length < MIN_EXTRACTED_LINES || replacement.length === 0 || replacement.length > 2) continue;
     // The replacement is the call alone: anything else on its line is new code.
-    const name = calledName(call.added);
-    if (name === null) continue;
+    const site = callSite(call.added);
+    if (site === null) continue;
+    const { name } = site;
+    // `return helper(...)` stands for lines that ended by returning.
+    const lastRemoved = call.removed.filter((line) => line.trim() !== '').pop() ?? '';
+    if (site.result.kind === 'returned' && !/^\s*return\b/.test(lastRemoved)) continue;
     const declares = new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}\\s*(\\(|=\\s*(async\\s*)?(function|\\())`);
     const candidates = definitions.filter((definition) => !found.has(definition.id) && definition.id !== call.id && declares.test(definition.added.find((line) => line.includes(name)) ?? ''));
     const matches = candidates.filter((definition) => {
       const lines = nonBlank(definition.added);
       const at = indexOfRun(lines, body);
       if (at < 0 || lines.length - body.length > MAX_EXTRA_LINES) return false;
-      // The extra lines are the header (declaring the name) and closing lines only.
-      const extra = [...lines.slice(0, at), ...lines.slice(at + body.length)];
-      return extra.every((line) => line.includes(name) || /^[)}\]];?$|^end$|^return\b|^pass$/.test(line));
+      return onlyHeaderAndEnd(lines.slice(0, at), lines.slice(at + body.length), site);
     });
     if (matches.length !== 1) continue;
     found.set(call.id, { partner: matches[0], name, role: 'call' });
