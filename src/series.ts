@@ -50,6 +50,25 @@ const RANK: Record<Category, number> = { format: 0, comment: 1, refactor: 2, api
 const NO_OP: ReadonlySet<Category> = new Set(['format', 'comment', 'refactor']);
 
 const MAX_SUBJECT = 72;
+/** Edits this close (in lines, same file) are taken as one change unless the granularity is fine. */
+const NEARBY_LINES = 30;
+/** A name shared by at most this many changes links them. */
+const RARE = 2;
+/** An identical edit in several places links them when it is at least this long (without whitespace). */
+const MIN_SAME_EDIT = 10;
+
+/** Lines between two changes of one file, on the new side (old side when a side is missing). */
+function gapBetween(a: ClassifiedChange, b: ClassifiedChange): number {
+  const range = (change: ClassifiedChange) => change.new ?? change.old;
+  const first = range(a);
+  const second = range(b);
+  if (first === null || second === null) return Infinity;
+  const endFirst = first.start + Math.max(first.lines, 1) - 1;
+  const endSecond = second.start + Math.max(second.lines, 1) - 1;
+  if (endFirst < second.start) return second.start - endFirst;
+  if (endSecond < first.start) return first.start - endSecond;
+  return 0;
+}
 
 function categoryOf(change: ClassifiedChange): Category {
   switch (change.verdict.kind) {
@@ -169,25 +188,94 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
   });
 
   const functional = changes.map((_change, position) => position).filter((position) => categories[position] === 'functional');
+  const tests = changes.map((_change, position) => position).filter((position) => categories[position] === 'test');
+  // How many changes name each identifier: a name few changes share links them.
+  const frequency = new Map<string, number>();
+  changes.forEach((_change, position) => {
+    const { uses, defines } = symbolsAt(position);
+    for (const name of new Set([...uses, ...defines])) frequency.set(name, (frequency.get(name) ?? 0) + 1);
+  });
+  const normalizedText = changes.map((change) => [...change.removed, ...change.added].join('\n').replace(/\s+/g, ''));
+
   if (granularity !== 'coarse') {
-    // Edits inside one function or class belong together.
+    // Functional changes and tests: links between pairs, each a sign of one logical change.
+    const linkable = [...functional, ...tests];
     const byEnclosing = new Map<string, number>();
-    for (const position of functional) {
+    for (const position of linkable) {
+      // Edits inside one function or class belong together.
       const enclosing = symbolsAt(position).enclosing;
-      if (enclosing === null) continue;
+      if (enclosing === null || granularity === 'fine') continue;
       const first = byEnclosing.get(enclosing);
       if (first === undefined) byEnclosing.set(enclosing, position);
       else union.union(first, position);
     }
-    // A change that uses a name another functional change defines; and the changes
-    // that define the same name (its old and its new declaration) are one change.
+    // A change that uses a name another change defines; and the changes that
+    // define the same name (its old and its new declaration) are one change.
     const definers = new Map<string, number[]>();
-    for (const position of functional) for (const name of symbolsAt(position).defines) definers.set(name, [...(definers.get(name) ?? []), position]);
+    for (const position of linkable) for (const name of symbolsAt(position).defines) definers.set(name, [...(definers.get(name) ?? []), position]);
     for (const positions of definers.values()) for (const position of positions.slice(1)) union.union(positions[0], position);
-    for (const position of functional) {
+    for (const position of linkable) {
       for (const name of symbolsAt(position).uses) for (const definer of definers.get(name) ?? []) if (definer !== position) union.union(definer, position);
     }
+    // The callers switched to a name this commit defines (even as a new API in a
+    // commit of its own) are one change: "switch the callers".
+    const definedHere = new Set<string>();
+    changes.forEach((_change, position) => symbolsAt(position).defines.forEach((name) => definedHere.add(name)));
+    const usersOf = new Map<string, number>();
+    for (const position of linkable) {
+      for (const name of symbolsAt(position).uses) {
+        if (!definedHere.has(name)) continue;
+        const first = usersOf.get(name);
+        if (first === undefined) usersOf.set(name, position);
+        else union.union(first, position);
+      }
+    }
+    // The same edit made in several places (a call updated everywhere).
+    const byEdit = new Map<string, number>();
+    for (const position of linkable) {
+      if (normalizedText[position].length < MIN_SAME_EDIT) continue;
+      const first = byEdit.get(normalizedText[position]);
+      if (first === undefined) byEdit.set(normalizedText[position], position);
+      else union.union(first, position);
+    }
+    // Nearby edits in one file: sorted by position, each neighbour is checked once.
+    if (granularity === 'normal') {
+      const byFile = new Map<number, number[]>();
+      for (const position of linkable) byFile.set(changes[position].fileIndex, [...(byFile.get(changes[position].fileIndex) ?? []), position]);
+      for (const positions of byFile.values()) {
+        const start = (position: number) => (changes[position].new ?? changes[position].old)?.start ?? 0;
+        const sorted = [...positions].sort((a, b) => start(a) - start(b));
+        for (let k = 1; k < sorted.length; k++) if (gapBetween(changes[sorted[k - 1]], changes[sorted[k]]) <= NEARBY_LINES) union.union(sorted[k - 1], sorted[k]);
+      }
+    }
+    // Edits sharing names that nothing else uses: one such name in one file, two across files.
+    const linkableSet = new Set(linkable);
+    const sharedCounts = new Map<string, number>();
+    const holders = new Map<string, number[]>();
+    for (const position of linkable) {
+      const { uses, defines } = symbolsAt(position);
+      for (const name of new Set([...uses, ...defines])) if ((frequency.get(name) ?? 0) <= RARE) holders.set(name, [...(holders.get(name) ?? []), position]);
+    }
+    for (const positions of holders.values()) {
+      if (positions.length < 2 || !positions.every((position) => linkableSet.has(position))) continue;
+      const key = `${positions[0]},${positions[1]}`;
+      sharedCounts.set(key, (sharedCounts.get(key) ?? 0) + 1);
+    }
+    for (const [key, count] of sharedCounts) {
+      const [one, two] = key.split(',').map(Number);
+      if (count >= 2 || changes[one].fileIndex === changes[two].fileIndex) union.union(one, two);
+    }
   }
+  // New APIs: a declaration and its prototype or re-export in another file are one addition.
+  const apiDefiners = new Map<string, number>();
+  changes.forEach((_change, position) => {
+    if (categories[position] !== 'api') return;
+    for (const name of symbolsAt(position).defines) {
+      const first = apiDefiners.get(name);
+      if (first === undefined) apiDefiners.set(name, position);
+      else union.union(first, position);
+    }
+  });
 
   // Tests travel with the code they test: by file name, else by the names they use.
   for (const position of changes.map((_c, p) => p).filter((p) => categories[p] === 'test')) {

@@ -19,7 +19,7 @@ export interface ChangeSymbols {
 }
 
 const WORD = /[A-Za-z_$][\w$]*/g;
-const DECLARATION_LINE = /\b(?:def|class|function|func|fn|struct|enum|interface|trait|type|module|sub|macro)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)|^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=/;
+const DECLARATION_LINE = /\b(?:def|class|function|func|fn|struct|enum|interface|trait|type|module|sub|macro)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)|^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=|^\s*#\s*define\s+([A-Za-z_]\w*)/;
 /** A C-family function definition header: a type, a name, parameters, no semicolon. */
 const C_FUNCTION_HEADER = /^(?:[\w*&<>:,]+\s+)+\**([A-Za-z_]\w*)\s*\([^;]*\)\s*\{?\s*$/;
 const C_FAMILY = new Set(['c', 'cpp', 'java', 'csharp', 'kotlin', 'swift', 'php']);
@@ -69,7 +69,7 @@ export function symbolsOf(commit: CommitView, change: Change): ChangeSymbols {
   const cFamily = C_FAMILY.has(commit.language(change.fileIndex).id);
   for (const line of [...change.added, ...change.removed]) {
     const match = DECLARATION_LINE.exec(line) ?? (cFamily && !/^\s/.test(line) ? C_FUNCTION_HEADER.exec(line) : null);
-    const name = match ? (match[1] ?? match[2]) : undefined;
+    const name = match ? (match[1] ?? match[2] ?? match[3]) : undefined;
     if (name !== undefined && !COMMON.has(name) && !/^(if|for|while|switch|return|sizeof)$/.test(name)) defines.add(name);
   }
   if (enclosing === null && change.hunkIndex >= 0) {
