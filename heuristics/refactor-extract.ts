@@ -8,7 +8,9 @@
  * pure addition that declares the called name, with at most a header, a closing
  * line and a `return` around them; anything more is new code and not claimed.
  * The replacement is one call statement whose arguments are plain names: code
- * around the call or in its arguments is new too.
+ * around the call or in its arguments is new too. The lines must not hold
+ * statements bound to the function or loop they left (`return`, `break`,
+ * `defer`, `yield`...), since in the new function they act on it instead.
  */
 import { CommitView, Heuristic, HeuristicResult } from '../src/heuristic';
 import { Change } from '../src/model';
@@ -67,6 +69,31 @@ function onlyHeaderAndEnd(before: string[], after: string[], site: CallSite): bo
   return after.every((line) => /^[)}\]];?$|^end$|^pass$|^return;?$/.test(line) || (returned !== null && (line === returned || line === `${returned};`)));
 }
 
+/**
+ * Statements that act on the enclosing function, loop or scope: moved into a
+ * function of their own they act on that function instead (`return` leaves
+ * the helper, not the caller; `defer` runs when the helper ends; `break` has
+ * no loop; `yield` makes the helper a generator; `global` rebinds in another
+ * scope).
+ */
+const SCOPE_BOUND = new Set(['return', 'break', 'continue', 'goto', 'defer', 'yield', 'await', 'fallthrough', 'nonlocal', 'global']);
+
+/**
+ * Whether the removed lines still mean the same in a function of their own:
+ * no statement bound to the enclosing function, loop or scope, except a
+ * `return` starting the last line when the call site returns the result.
+ */
+function movableBody(commit: CommitView, call: Change, site: CallSite): boolean {
+  const lines = commit.lexSide(call, 'old').lines;
+  const last = lines.reduce((found, line, k) => (line.tokens.length > 0 ? k : found), -1);
+  return lines.every((line, k) =>
+    line.tokens.every((token, t) => {
+      if (token.type !== 'word' || !SCOPE_BOUND.has(token.text)) return true;
+      return token.text === 'return' && k === last && t === 0 && site.result.kind === 'returned';
+    }),
+  );
+}
+
 interface Extraction {
   partner: Change;
   name: string;
@@ -99,6 +126,7 @@ function findExtractions(commit: CommitView): Map<string, Extraction> {
     // `return helper(...)` stands for lines that ended by returning.
     const lastRemoved = call.removed.filter((line) => line.trim() !== '').pop() ?? '';
     if (site.result.kind === 'returned' && !/^\s*return\b/.test(lastRemoved)) continue;
+    if (!movableBody(commit, call, site)) continue;
     const declares = new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}\\s*(\\(|=\\s*(async\\s*)?(function|\\())`);
     const candidates = definitions.filter((definition) => !found.has(definition.id) && definition.id !== call.id && declares.test(definition.added.find((line) => line.includes(name)) ?? ''));
     const matches = candidates.filter((definition) => {
