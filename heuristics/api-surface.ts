@@ -16,6 +16,7 @@ import { CommitView, Heuristic, HeuristicResult } from '../src/heuristic';
 import { LexedLine } from '../src/lexer';
 import { Change } from '../src/model';
 import { isDocPath, isTestPath } from '../src/paths';
+import { looksLikeDeclaration } from '../src/symbols';
 import { Declaration } from '../src/syntax/types';
 
 const messages = {
@@ -147,7 +148,12 @@ export const apiSurface: Heuristic = {
     return !file.binary && !isTestPath(name) && !isDocPath(name);
   },
   classify(change, context): HeuristicResult | null {
-    const api = apiOf(context.commit, change.fileIndex);
+    // Parsing both versions of a large file costs tens of milliseconds: only when
+    // some changed line of this file could declare something.
+    const mayDeclare = context.commit.changes.some(
+      (other) => other.fileIndex === change.fileIndex && [...other.removed, ...other.added].some((line) => looksLikeDeclaration(line, context.language.id)),
+    );
+    const api = mayDeclare ? apiOf(context.commit, change.fileIndex) : null;
     if (api !== null) {
       const removed = api.removed.filter((declaration) => overlaps(declaration.startLine, declaration.headerEndLine, change.old));
       if (removed.length > 0) return { kind: 'api-removal', confidence: 0.8, messageId: 'removed', data: describe(removed) };

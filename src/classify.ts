@@ -34,6 +34,14 @@ export interface ClassifyOptions {
 }
 
 /**
+ * Files larger than this are lexed with the table lexer even when a real parser
+ * is loaded: turning a parse tree into tokens walks every leaf in JavaScript,
+ * which costs 100 ms and more for a 100 KB C file, and the table lexer is
+ * conservative where it cannot follow. Declarations still come from the parser.
+ */
+const REAL_TOKENS_MAX_CHARACTERS = 48 * 1024;
+
+/**
  * For each position in a hunk's lines, how many old-side and new-side lines come
  * before it; computed once per hunk, since a large hunk holds many changes.
  */
@@ -104,6 +112,10 @@ export class Commit implements CommitView {
     }
   }
 
+  parsedSyntax(fileIndex: number, side: 'old' | 'new'): FileSyntax | null {
+    return this.parsed.get(`${fileIndex}:${side}`) ?? null;
+  }
+
   syntax(fileIndex: number, side: 'old' | 'new'): FileSyntax | null {
     const key = `${fileIndex}:${side}`;
     if (!this.parsed.has(key)) {
@@ -134,8 +146,10 @@ export class Commit implements CommitView {
       let value: { text: string[]; lexed: LexedLine[] } | null = null;
       if (content !== null) {
         const text = content.split('\n');
-        const syntax = this.syntax(fileIndex, side);
-        const lexed = syntax !== null && syntax.lines.length === text.length ? syntax.lines : lexLines(text, this.language(fileIndex));
+        // Real tokens where they are cheap; a large file gets the (conservative) table lexer.
+        const syntax = content.length <= REAL_TOKENS_MAX_CHARACTERS ? this.syntax(fileIndex, side) : null;
+        const real = syntax !== null ? syntax.lines : null;
+        const lexed = real !== null && real.length === text.length ? real : lexLines(text, this.language(fileIndex));
         value = { text, lexed };
       }
       this.wholeLexed.set(key, value);

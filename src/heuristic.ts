@@ -51,6 +51,8 @@ export interface CommitView {
   text(fileIndex: number, side: 'old' | 'new'): string | null;
   /** The parsed view of one side of a file (real parser), or null without text or parser. */
   syntax(fileIndex: number, side: 'old' | 'new'): FileSyntax | null;
+  /** The parsed view only if something already asked for it (never parses). */
+  parsedSyntax(fileIndex: number, side: 'old' | 'new'): FileSyntax | null;
   lexSide(change: Change, side: 'old' | 'new'): LexedSide;
   /** Every line of one side of a file, lexed from its start; null without its full text. */
   lexedFile(fileIndex: number, side: 'old' | 'new'): LexedLine[] | null;

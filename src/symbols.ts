@@ -46,6 +46,11 @@ function sectionName(section: string): string | null {
   return match ? match[1] : null;
 }
 
+/** Whether a line looks like it declares something (a cheap test before asking a parser). */
+export function looksLikeDeclaration(line: string, languageId: string): boolean {
+  return DECLARATION_LINE.test(line) || (C_FAMILY.has(languageId) && !/^\s/.test(line) && C_FUNCTION_HEADER.test(line)) || /^\s*(export|pub|public|protected|internal|module\.exports|exports\.)\b/.test(line);
+}
+
 export function symbolsOf(commit: CommitView, change: Change): ChangeSymbols {
   const defines = new Set<string>();
   const sides: Array<['old' | 'new', { start: number; lines: number } | null]> = [
@@ -55,7 +60,8 @@ export function symbolsOf(commit: CommitView, change: Change): ChangeSymbols {
   let enclosing: string | null = null;
   for (const [side, range] of sides) {
     if (range === null) continue;
-    const syntax = commit.syntax(change.fileIndex, side);
+    // Only a parse some heuristic already needed: grouping does not pay for more.
+    const syntax = commit.parsedSyntax(change.fileIndex, side);
     if (syntax === null) continue;
     const last = range.start + Math.max(range.lines, 1) - 1;
     for (const declaration of syntax.declarations) {

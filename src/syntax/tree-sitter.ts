@@ -28,8 +28,8 @@
  */
 import { promises as fsp, readFileSync } from 'node:fs';
 import { Language as Grammar, Parser, Tree } from 'web-tree-sitter';
-import { StringDelimiter } from '../language';
-import { LexState, LexedLine, Token, TokenType } from '../lexer';
+import { LANGUAGES, Language, StringDelimiter } from '../language';
+import { LexState, LexedLine, Token, TokenType, lexLines } from '../lexer';
 import { declarationsOf } from './tree-sitter-declarations';
 import { FileSyntax, SyntaxService } from './types';
 
@@ -306,19 +306,51 @@ function parseWith(parser: Parser, languageId: string, path: string, text: strin
     parser.reset();
     return null;
   }
+  let declarations: FileSyntax['declarations'];
+  let hasErrors: boolean;
   try {
     const root = tree.rootNode;
-    return {
-      lines: tokenize(tree, text),
-      declarations: declarationsOf(languageId, path, root, text),
-      hasErrors: root.hasError,
-    };
+    declarations = declarationsOf(languageId, path, root, text);
+    hasErrors = root.hasError;
   } catch {
     // A tree shape these walkers do not expect: the table lexer is the safe answer.
     return null;
   } finally {
     tree.delete();
   }
+  // Tokens cost more than the parse itself (a JS walk over every leaf), and many
+  // callers only want declarations: they are made on first use, by parsing again.
+  let lines: FileSyntax['lines'] | null = null;
+  return {
+    get lines() {
+      if (lines === null) lines = tokensOf(parser, text) ?? lexLines(text.split('\n'), languageFor(languageId));
+      return lines;
+    },
+    declarations,
+    hasErrors,
+  };
+}
+
+/** Parses again and tokenizes, or null when that fails (the caller falls back to the table lexer). */
+function tokensOf(parser: Parser, text: string): FileSyntax['lines'] | null {
+  const stack = runtimeExports?.emscripten_stack_get_current() ?? null;
+  let tree: Tree | null = null;
+  try {
+    const deadline = Date.now() + PARSE_DEADLINE_MS;
+    const progressCallback = (() => Date.now() > deadline) as unknown as () => void;
+    tree = parser.parse(text, null, { progressCallback });
+    return tree === null ? null : tokenize(tree, text);
+  } catch {
+    if (stack !== null) runtimeExports?._emscripten_stack_restore(stack);
+    parser.reset();
+    return null;
+  } finally {
+    tree?.delete();
+  }
+}
+
+function languageFor(languageId: string): Language {
+  return LANGUAGES[languageId] ?? LANGUAGES.text;
 }
 
 // ---------------------------------------------------------------------------
