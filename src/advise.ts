@@ -29,12 +29,17 @@ export interface AnalysisOptions {
   maxCommits?: number;
   /** Sets of change ids or path globs whose changes must share a commit. */
   together?: string[][];
+  /** Filled with milliseconds per stage when given (SPLIT_ADVISOR_TIMINGS=1 prints them). */
+  timings?: Record<string, number>;
 }
 
 export function analyse(input: AnalysisInput, options: AnalysisOptions = {}): Report {
+  const clock = stopwatch(options.timings);
   const changes = buildChanges(input.files);
+  clock('changes');
   const view = new Commit(input.files, changes, input.contents, options.syntax ?? []);
   const classified = classifyChanges(input.files, changes, { view });
+  clock('classify');
   const symbols = new Map(changes.map((change) => [change.id, symbolsOf(view, change)]));
   const { series, notes } = buildSeries(classified, input.files, input.message, symbols, {
     granularity: options.granularity,
@@ -42,6 +47,7 @@ export function analyse(input: AnalysisInput, options: AnalysisOptions = {}): Re
     together: options.together,
     brokenFiles: brokenFilesChecker(view),
   });
+  clock('series');
   return {
     source: input.source,
     diffOnly: input.diffOnly,
@@ -50,6 +56,16 @@ export function analyse(input: AnalysisInput, options: AnalysisOptions = {}): Re
     series,
     message: input.message,
     notes: [...input.notes, ...notes],
+  };
+}
+
+/** Returns a function that records the time since its previous call under a stage name. */
+function stopwatch(timings: Record<string, number> | undefined): (stage: string) => void {
+  let last = performance.now();
+  return (stage) => {
+    const now = performance.now();
+    if (timings !== undefined) timings[stage] = (timings[stage] ?? 0) + (now - last);
+    last = now;
   };
 }
 

@@ -36,6 +36,9 @@ interface SuggestArguments {
 
 class UsageError extends Error {}
 
+/** When the module was loaded: SPLIT_ADVISOR_TIMINGS reports time from here. */
+const processStart = performance.now();
+
 function useColor(io: CliIo, flag: boolean | undefined): boolean {
   if (flag !== undefined) return flag;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
@@ -60,6 +63,7 @@ async function runSuggest(args: SuggestArguments, io: CliIo): Promise<number> {
   if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format '${format}' (allowed: text, json)`);
   if (args['first-parent'] && (args.patch !== undefined || args.staged || args.worktree)) throw new UsageError('--first-parent applies to a commit only');
 
+  const inputStarted = performance.now();
   const rev = args.rev ?? 'HEAD';
   const loaded =
     args.patch !== undefined
@@ -79,7 +83,14 @@ async function runSuggest(args: SuggestArguments, io: CliIo): Promise<number> {
   if (maxCommits !== undefined && (!Number.isInteger(maxCommits) || maxCommits < 1)) throw new UsageError('--max-commits takes a whole number of at least 1');
   const granularity = (args.granularity ?? 'normal') as 'coarse' | 'normal' | 'fine';
   const together = (args.together ?? []).map((set) => set.split(',').map((item) => item.trim()).filter((item) => item !== ''));
-  const report = analyse(loaded, { syntax: await loadSyntaxServices(languages), granularity, maxCommits, together });
+  const timings: Record<string, number> = { input: performance.now() - inputStarted };
+  const started = performance.now();
+  const syntax = await loadSyntaxServices(languages);
+  timings.parsers = performance.now() - started;
+  const report = analyse(loaded, { syntax, granularity, maxCommits, together, timings });
+  if (io.env.SPLIT_ADVISOR_TIMINGS) {
+    io.stderr(`timings (ms): ${Object.entries(timings).map(([stage, ms]) => `${stage} ${ms.toFixed(1)}`).join(', ')}; total since start ${(performance.now() - processStart).toFixed(1)}\n`);
+  }
   if (format === 'json') {
     const { renderJson } = require('./render/json') as typeof import('./render/json');
     io.stdout(renderJson(report));
