@@ -54,14 +54,19 @@ const refuse = (refusal: LayoutRefusal): LayoutComparison => ({ equal: false, re
 
 /**
  * True when flat token k is the `(` right after the macro name of a `#define`:
- * `#define F(x)` takes a parameter, `#define F (x)` expands to `(x)`.
+ * `#define F(x)` takes a parameter, `#define F (x)` expands to `(x)`. The table
+ * lexer gives `#` and `define` as two tokens, a real parser `#define` as one.
  */
 function opensMacroParameters(flat: FlatToken[], k: number): boolean {
-  if (k < 3 || flat[k].text !== '(') return false;
-  const [hash, define, name] = [flat[k - 3], flat[k - 2], flat[k - 1]];
-  return (
-    hash.lineStart && hash.type === 'punct' && hash.text === '#' && define.text === 'define' && name.type === 'word' && [define, name, flat[k]].every((token) => token.line === hash.line)
-  );
+  if (k < 2 || flat[k].text !== '(') return false;
+  const name = flat[k - 1];
+  const sameLine = (...tokens: FlatToken[]) => tokens.every((token) => token.line === flat[k].line);
+  if (name.type !== 'word' || !sameLine(name)) return false;
+  const directive = flat[k - 2];
+  if (directive.lineStart && /^#\s*define$/.test(directive.text) && sameLine(directive)) return true;
+  if (k < 3) return false;
+  const hash = flat[k - 3];
+  return hash.lineStart && hash.type === 'punct' && hash.text === '#' && directive.text === 'define' && sameLine(hash, directive);
 }
 
 /**
