@@ -78,6 +78,23 @@ function apiOf(commit: CommitView, fileIndex: number): FileApi | null {
   return result;
 }
 
+const declaringFiles = new WeakMap<CommitView, Set<number>>();
+
+/** Files with a changed line that looks like a declaration, computed once per commit. */
+function filesThatMayDeclare(commit: CommitView): Set<number> {
+  let files = declaringFiles.get(commit);
+  if (files === undefined) {
+    files = new Set();
+    for (const change of commit.changes) {
+      if (files.has(change.fileIndex)) continue;
+      const languageId = commit.language(change.fileIndex).id;
+      if ([...change.removed, ...change.added].some((line) => looksLikeDeclaration(line, languageId))) files.add(change.fileIndex);
+    }
+    declaringFiles.set(commit, files);
+  }
+  return files;
+}
+
 const overlaps = (start: number, end: number, range: { start: number; lines: number } | null) =>
   range !== null && range.lines > 0 && range.start <= end && range.start + range.lines - 1 >= start;
 
@@ -150,10 +167,7 @@ export const apiSurface: Heuristic = {
   classify(change, context): HeuristicResult | null {
     // Parsing both versions of a large file costs tens of milliseconds: only when
     // some changed line of this file could declare something.
-    const mayDeclare = context.commit.changes.some(
-      (other) => other.fileIndex === change.fileIndex && [...other.removed, ...other.added].some((line) => looksLikeDeclaration(line, context.language.id)),
-    );
-    const api = mayDeclare ? apiOf(context.commit, change.fileIndex) : null;
+    const api = filesThatMayDeclare(context.commit).has(change.fileIndex) ? apiOf(context.commit, change.fileIndex) : null;
     if (api !== null) {
       const removed = api.removed.filter((declaration) => overlaps(declaration.startLine, declaration.headerEndLine, change.old));
       if (removed.length > 0) return { kind: 'api-removal', confidence: 0.8, messageId: 'removed', data: describe(removed) };
