@@ -52,6 +52,12 @@ function touchesString(...sides: LexedLine[][]): boolean {
 
 const refuse = (refusal: LayoutRefusal): LayoutComparison => ({ equal: false, refusal });
 
+/** Languages with a C preprocessor, whose directives end at the end of their line. */
+export const PREPROCESSED: ReadonlySet<string> = new Set(['c', 'cpp', 'csharp']);
+
+/** A token starting a preprocessor directive line: `#` (table lexer) or `#define`, `#if`... (real parsers). */
+export const isDirectiveStart = (token: FlatToken): boolean => token.lineStart && token.type !== 'comment' && token.text.startsWith('#');
+
 /**
  * True when flat token k is the `(` right after the macro name of a `#define`:
  * `#define F(x)` takes a parameter, `#define F (x)` expands to `(x)`. The table
@@ -89,6 +95,8 @@ export function compareLayout(oldLines: LexedLine[], newLines: LexedLine[], lang
   const lineLayoutChanged = oldCode.length !== newCode.length || oldFlat.some((token, k) => token.lineStart !== newFlat[k].lineStart);
   if (lineLayoutChanged) {
     if (language.newlineSignificant || language.indentSignificant) return refuse({ messageId: 'lineBreaks', data: { language: language.name } });
+    // A preprocessor directive ends at its line's end: re-wrapping one cuts it short.
+    if (PREPROCESSED.has(language.id) && [...oldFlat, ...newFlat].some(isDirectiveStart)) return refuse({ messageId: 'lineBreaks', data: { language: language.name } });
     details.add('line wrapping');
   }
   const slashLines = new Set<number>();
