@@ -17,7 +17,7 @@
  */import { Heuristic, HeuristicResult } from '../src/heuristic';
 import { Language } from '../src/language';
 import { LexedLine, Token, TokenType } from '../src/lexer';
-import { isBlankLine } from '../src/token-compare';
+import { PREPROCESSED, isBlankLine } from '../src/token-compare';
 
 const messages = {
   reformatted: 'Formatting only ({{details}}); the tokens are equivalent and no moved line break can end a statement.',
@@ -27,8 +27,6 @@ const messages = {
 const EQUIVALENT_QUOTES = new Set(['javascript', 'typescript', 'python', 'css', 'lua']);
 /** Languages where a line break only matters at the ends of statements we can recognise. */
 const WRAPPABLE = new Set(['javascript', 'typescript', 'python', 'go', 'rust', 'java', 'kotlin', 'csharp', 'swift', 'php', 'c', 'cpp', 'css', 'json', 'sql', 'lua']);
-/** Languages with a C preprocessor: a directive ends at the end of its line. */
-const PREPROCESSED = new Set(['c', 'cpp', 'csharp']);
 
 const OPENERS = new Set(['(', '[', '{']);
 const CLOSERS = new Set([')', ']', '}']);
@@ -241,11 +239,14 @@ function normalise(raw: RawToken[], language: Language): Normalised {
   return side;
 }
 
-/** The lines of each side whose first token is `#`: preprocessor directives in C-like languages. */
+/**
+ * The lines of each side that start with `#` (table lexer) or a `#define`-style
+ * token (real parsers): preprocessor directives in C-like languages.
+ */
 function directiveLines(side: Normalised): Set<number> {
   const lines = new Set<number>();
   side.texts.forEach((text, k) => {
-    if (side.breaks[k] && text === '#' && side.types[k] === 'punct') lines.add(side.lines[k]);
+    if (side.breaks[k] && text.startsWith('#') && side.types[k] !== 'comment') lines.add(side.lines[k]);
   });
   return lines;
 }
