@@ -5,7 +5,10 @@
  * Commit practice, "What must not be mixed" 2: documentation of code is a no-op
  * that belongs in its own commit. Comments that tools read are not comments here:
  * shebangs, encoding declarations, `// @ts-ignore`, `# type:`, `# noqa`,
- * `//go:build`, `eslint-disable` block comments and their kin change what tools do.
+ * `//go:build`, `/// <reference>`, `eslint-disable` block comments and their kin
+ * change what tools do. Comments and docstrings that tools run or compile are code
+ * too: Python doctests, Rust doc-comment code blocks (doctests), the `// Output:`
+ * of a Go example, and the cgo preamble right above `import "C"`.
  * Commenting code out (or in) changes tokens, so it is never comment-only.
  */
 import { Heuristic, HeuristicContext, HeuristicResult } from '../src/heuristic';
@@ -18,11 +21,12 @@ const messages = {
   docstringOnly: 'Only docstrings changed; the code tokens around them are identical.',
   directive: 'The comment is read by a tool ({{directive}}), so changing it changes behaviour.',
   spansCode: 'The change opens or closes a comment or string that runs past it, so the unchanged lines after it change meaning.',
+  executed: 'The {{what}} is run or compiled by {{tool}}, so changing it changes behaviour.',
 };
 
-/** Comments that interpreters, compilers, linters or type checkers act on. */
-const DIRECTIVE =
-  /^(#!|\/\/\s*(@ts-|eslint|prettier-ignore|go:|\+build|nolint|@flow|istanbul|c8\b|export\s|line\s|#\s*(sourceMappingURL|sourceURL))|\/\*\s*(eslint|istanbul|c8\b|webpack|@__PURE__|#__PURE__|prettier-ignore|global\b|jshint|jslint)|#\s*(type:|noqa|pragma|pylint|mypy|pyright|fmt:|nosec|frozen_string_literal|rubocop|shellcheck|cython:|distutils:)|#.*coding[:=]|--\s*\+|<!--\s*(prettier|markdownlint))/i;
+/** Comments that interpreters, compilers, linters, bundlers or type checkers act on. */
+export const DIRECTIVE =
+  /^(#!|\/\/\/\s*<(reference|amd-module|amd-dependency)\b|\/\/\s*(@ts-|eslint|prettier-ignore|go:|\+build|nolint|@flow|istanbul|c8\b|export\s|line\s|#\s*(sourceMappingURL|sourceURL))|\/\*\s*(eslint|istanbul|c8\b|webpack|@__PURE__|#__PURE__|prettier-ignore|global\b|jshint|jslint)|#\s*(type:|noqa|pragma|pylint|mypy|pyright|fmt:|nosec|frozen_string_literal|rubocop|shellcheck|cython:|distutils:)|#.*coding[:=]|--\s*\+|<!--\s*(prettier|markdownlint))/i;
 
 function directiveIn(lines: LexedLine[]): string | null {
   for (const line of lines) {
@@ -111,6 +115,57 @@ function sideWithoutComments(change: Change, context: HeuristicContext, side: 'o
   return { lines: stripped, docstrings };
 }
 
+/**
+ * The lines of one side of a file around a change (the changed lines, or the two
+ * lines beside an insertion point) widened while `inBlock` holds: the comment
+ * block or docstring the change is part of, as 0-based line indexes.
+ */
+function blockAround(text: string[], change: Change, side: 'old' | 'new', inBlock: (k: number) => boolean): number[] {
+  const range = side === 'old' ? change.old : change.new;
+  if (range === null) return [];
+  const seeds = range.lines > 0 ? Array.from({ length: range.lines }, (_, k) => range.start - 1 + k) : [range.start - 1, range.start];
+  const inside = seeds.filter((k) => k >= 0 && k < text.length && inBlock(k));
+  if (inside.length === 0) return [];
+  let first = Math.min(...inside);
+  let last = Math.max(...inside);
+  while (first > 0 && inBlock(first - 1)) first--;
+  while (last + 1 < text.length && inBlock(last + 1)) last++;
+  return Array.from({ length: last - first + 1 }, (_, k) => first + k);
+}
+
+/**
+ * Why the comment or docstring the change touches is run or compiled by a tool,
+ * or null: a Python docstring holding a doctest, a Rust doc comment holding a
+ * code block (a doctest), a Go example's `// Output:` block, a cgo preamble.
+ */
+function executedBy(change: Change, context: HeuristicContext): { what: string; tool: string } | null {
+  const language = context.language.id;
+  const path = change.file;
+  for (const side of ['old', 'new'] as const) {
+    const content = context.commit.text(change.fileIndex, side);
+    const lexed = context.commit.lexedFile(change.fileIndex, side);
+    if (content === null || lexed === null) continue;
+    const text = content.split('\n');
+    const commentLine = (k: number) => lexed[k] !== undefined && lexed[k].tokens.length > 0 && lexed[k].tokens.every((token) => token.type === 'comment');
+    if (language === 'python') {
+      const marks = docstringLines(lexed, 0, lexed.length);
+      const block = blockAround(text, change, side, (k) => marks[k]);
+      if (block.some((k) => /^\s*>>>/.test(text[k]))) return { what: 'doctest in this docstring', tool: 'doctest' };
+    }
+    if (language === 'rust') {
+      const block = blockAround(text, change, side, (k) => /^\s*\/\/[/!]/.test(text[k]));
+      if (block.some((k) => /^\s*\/\/[/!]\s*```/.test(text[k]))) return { what: 'code block in this doc comment', tool: 'rustdoc (cargo test)' };
+    }
+    if (language === 'go') {
+      const block = blockAround(text, change, side, commentLine);
+      if (/_test\.go$/.test(path) && block.some((k) => /^\s*\/\/\s*(unordered output|output):/i.test(text[k]))) return { what: "example's expected output", tool: 'go test' };
+      const next = block.length > 0 ? block[block.length - 1] + 1 : -1;
+      if (next > 0 && /^\s*import\s+"C"\s*$/.test(text[next] ?? '')) return { what: 'cgo preamble', tool: 'cgo' };
+    }
+  }
+  return null;
+}
+
 /** A lexer state as a comparable string: code, or which comment, string or heredoc is open. */
 function stateKey(state: LexState): string {
   if (state === null) return 'code';
@@ -163,6 +218,8 @@ export const commentOnly: Heuristic = {
       const newDirectives = newSide.lines.flatMap((line) => line.tokens.filter((token) => token.type === 'comment' && DIRECTIVE.test(token.text.trim())).map((token) => token.text.trim()));
       if (oldDirectives.join('\n') !== newDirectives.join('\n')) return { kind: 'functional', confidence: 0.8, messageId: 'directive', data: { directive } };
     }
+    const executed = executedBy(change, context);
+    if (executed !== null) return { kind: 'functional', confidence: 0.8, messageId: 'executed', data: executed };
     if (oldSide.lines.some((line) => line.opaque) || newSide.lines.some((line) => line.opaque)) return null;
     const layout = compareLayout(before.lines, after.lines, language);
     if (!layout.equal) return null;
