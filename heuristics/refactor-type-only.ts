@@ -6,9 +6,13 @@
  * The proof is the compiler's own: the old file and the old file with only this
  * change applied transpile to the same JavaScript. Files with decorators are left
  * alone, since `emitDecoratorMetadata` turns type annotations into runtime values.
+ * So are changes to directive comments (`// @ts-ignore`, `// eslint-disable`,
+ * `#__PURE__` annotations): the emitted code may be the same, but they switch
+ * checks off or change what a bundler keeps, which is not a refactor.
  */
 import { applyChanges } from '../src/prefix-check';
 import { Heuristic, HeuristicResult } from '../src/heuristic';
+import { DIRECTIVE } from './comment-only';
 
 const messages = {
   typeOnly: 'Type-only: the emitted JavaScript is identical, so nothing changes at run time; it changes what the type checker accepts.',
@@ -30,6 +34,14 @@ export const refactorTypeOnly: Heuristic = {
     if (change.removed.length === 0 && change.added.length === 0) return null;
     const oldText = context.commit.text(change.fileIndex, 'old');
     if (oldText === null || DECORATOR.test(oldText) || change.added.some((line) => DECORATOR.test(line))) return null;
+    const directives = (side: 'old' | 'new') =>
+      context
+        .lexSide(side)
+        .lines.flatMap((line) => line.tokens)
+        .filter((token) => token.type === 'comment' && DIRECTIVE.test(token.text.trim()))
+        .map((token) => token.text.trim())
+        .join('\n');
+    if (directives('old') !== directives('new')) return null;
     const patched = applyChanges(oldText, [change]);
     if (patched === null) return null;
     // Loaded only here: a commit without TypeScript files never pays for the compiler.
