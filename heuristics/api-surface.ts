@@ -80,6 +80,42 @@ function apiOf(commit: CommitView, fileIndex: number): FileApi | null {
 
 const declaringFiles = new WeakMap<CommitView, Set<number>>();
 
+/** A C-family member, method or prototype header: type or modifier words, then a name and `(`. */
+const MEMBER_HEADER = /^\s*(?:[\w<>[\],.?*&:~@]+\s+)+[*&]*(~?[A-Za-z_]\w*)\s*\(/;
+/** A Java or C# field or constant: type words, then a name and `=` or `;` (interface constants are public without a modifier). */
+const FIELD = /^\s*(?:[\w<>[\],.?]+\s+)+[A-Za-z_]\w*\s*[=;]/;
+/** The first word of a statement, never of a declaration. */
+const STATEMENT = /^\s*(return|throw|new|else|case|goto|delete|yield|await|break|continue|if|for|while|switch|catch|do|sizeof|co_return|co_yield)\b/;
+const KOTLIN_DECLARATION =
+  /^\s*(?:(?:public|internal|private|protected|open|override|abstract|final|inline|suspend|data|sealed|enum|annotation|inner|const|lateinit|operator|infix|tailrec|external|value)\s+)*(?:fun|val|var|class|interface|object|typealias)\b/;
+const HEADER_FILE = /\.(h|hh|hpp|hxx|h\+\+)$/i;
+
+/**
+ * Whether a changed line may hold a declaration the parsers report, beyond
+ * looksLikeDeclaration: Kotlin's `fun`/`val` (public without a modifier),
+ * members of Java and C# interfaces (public without one), C++ methods declared
+ * in a class, prototypes in C and C++ headers, and a GNU-style C definition
+ * whose name starts its line. Too broad costs a parse; too narrow hides an API
+ * change or removal.
+ */
+function mayDeclare(line: string, languageId: string, path: string): boolean {
+  if (looksLikeDeclaration(line, languageId)) return true;
+  if (STATEMENT.test(line)) return false;
+  switch (languageId) {
+    case 'kotlin':
+      return KOTLIN_DECLARATION.test(line) || MEMBER_HEADER.test(line);
+    case 'java':
+    case 'csharp':
+      return MEMBER_HEADER.test(line) || FIELD.test(line);
+    case 'cpp':
+      return MEMBER_HEADER.test(line) || /^[A-Za-z_][\w:]*\s*\(/.test(line);
+    case 'c':
+      return (HEADER_FILE.test(path) && MEMBER_HEADER.test(line)) || /^[A-Za-z_]\w*\s*\(/.test(line);
+    default:
+      return false;
+  }
+}
+
 /** Files with a changed line that looks like a declaration, computed once per commit. */
 function filesThatMayDeclare(commit: CommitView): Set<number> {
   let files = declaringFiles.get(commit);
@@ -88,7 +124,9 @@ function filesThatMayDeclare(commit: CommitView): Set<number> {
     for (const change of commit.changes) {
       if (files.has(change.fileIndex)) continue;
       const languageId = commit.language(change.fileIndex).id;
-      if ([...change.removed, ...change.added].some((line) => looksLikeDeclaration(line, languageId))) files.add(change.fileIndex);
+      const file = commit.files[change.fileIndex];
+      const path = (file.newPath ?? file.oldPath)?.text ?? '';
+      if ([...change.removed, ...change.added].some((line) => mayDeclare(line, languageId, path))) files.add(change.fileIndex);
     }
     declaringFiles.set(commit, files);
   }
