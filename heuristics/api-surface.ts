@@ -89,13 +89,16 @@ const STATEMENT = /^\s*(return|throw|new|else|case|goto|delete|yield|await|break
 const KOTLIN_DECLARATION =
   /^\s*(?:(?:public|internal|private|protected|open|override|abstract|final|inline|suspend|data|sealed|enum|annotation|inner|const|lateinit|operator|infix|tailrec|external|value)\s+)*(?:fun|val|var|class|interface|object|typealias)\b/;
 const HEADER_FILE = /\.(h|hh|hpp|hxx|h\+\+)$/i;
+/** A spec inside a Go `const (`, `var (` or `type (` group that declares an exported name: `Limit = 3`, `Mode string`. */
+const GO_GROUP_SPEC = /^\s*\p{Lu}[\p{L}\p{N}_]*(\s*,\s*[\p{L}_][\p{L}\p{N}_]*)*\s*(=|[\p{L}*[(])/u;
 
 /**
  * Whether a changed line may hold a declaration the parsers report, beyond
  * looksLikeDeclaration: Kotlin's `fun`/`val` (public without a modifier),
  * members of Java and C# interfaces (public without one), C++ methods declared
- * in a class, prototypes in C and C++ headers, and a GNU-style C definition
- * whose name starts its line. Too broad costs a parse; too narrow hides an API
+ * in a class, prototypes in C and C++ headers, a GNU-style C definition
+ * whose name starts its line, and exported specs of Go `const (`/`var (`/
+ * `type (` groups. Too broad costs a parse; too narrow hides an API
  * change or removal.
  */
 function mayDeclare(line: string, languageId: string, path: string): boolean {
@@ -111,6 +114,8 @@ function mayDeclare(line: string, languageId: string, path: string): boolean {
       return MEMBER_HEADER.test(line) || /^[A-Za-z_][\w:]*\s*\(/.test(line);
     case 'c':
       return (HEADER_FILE.test(path) && MEMBER_HEADER.test(line)) || /^[A-Za-z_]\w*\s*\(/.test(line);
+    case 'go':
+      return GO_GROUP_SPEC.test(line);
     default:
       return false;
   }
