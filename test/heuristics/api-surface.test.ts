@@ -167,6 +167,7 @@ runHeuristicTests(apiSurface, {
       syntax: true,
       expect: [added],
     },
+    { name: 'Go: an exported constant added to a const ( ) group', path: 'a.go', before: 'package a\n\nconst (\n\tA = 1\n)\n', after: 'package a\n\nconst (\n\tA = 1\n\tLimit = 3\n)\n', syntax: true, expect: [added] },
     { name: 'Kotlin: a new val (public by default)', path: 'src/A.kt', ...kotlin('    val limit: Int = 3\n'), syntax: true, expect: [added] },
     { ...append('TypeScript: a new exported interface', 'src/a.ts', TS, 'export interface Options {\n  verbose: boolean;\n}\n'), expect: [added] },
     { ...append('TypeScript: a new exported literal constant', 'src/a.ts', TS, 'export const MAX_SIZE = 1024;\n'), expect: [added] },
@@ -225,6 +226,7 @@ runHeuristicTests(apiSurface, {
       syntax: true,
       expect: [removed],
     },
+    { name: 'Go: an exported constant removed from a const ( ) group', path: 'a.go', before: 'package a\n\nconst (\n\tA = 1\n\tLimit = 3\n)\n', after: 'package a\n\nconst (\n\tA = 1\n)\n', syntax: true, expect: [removed] },
 
     // --- Mixed blocks: the new function is split off only when it stands alone.
     {
