@@ -17,7 +17,10 @@
  *   default (`f(mode=mode)`), an object key or shorthand property (`{ mode }`,
  *   `{ mode: x }`), a destructured property, a named argument;
  * - a string in a touched file still holds the old name (`getattr(m,
- *   "hard_reboot")`, `__all__`), which the rename leaves behind.
+ *   "hard_reboot")`, `__all__`), which the rename leaves behind;
+ * - the old or new name is one the language or a test runner calls by name
+ *   (`__len__`, `test_*`, Go `init` and `TestX`, `toString`, `main`), or the
+ *   declaration overrides or is overridden (`override`, `virtual`, `@Override`).
  */
 import { CommitView, Heuristic, HeuristicResult } from '../src/heuristic';
 import { LexedLine, Token } from '../src/lexer';
@@ -278,6 +281,45 @@ function namedInStrings(commit: CommitView, fileIndexes: Set<number>, names: Set
   return found;
 }
 
+/**
+ * Names a language, runtime or test runner calls by name, so renaming the
+ * declaration changes what runs even when every visible use is renamed:
+ * special methods, test discovery prefixes, entry points, protocol methods.
+ */
+const CALLED_BY_NAME: Record<string, RegExp> = {
+  python: /^(__\w+__|test\w*|Test\w*|setUp\w*|tearDown\w*|setup_\w+|teardown_\w+|main)$/,
+  go: /^(init|main|(Test|Benchmark|Example|Fuzz)([A-Z_]\w*)?)$/,
+  javascript: /^(constructor|toString|toLocaleString|valueOf|toJSON|then|handleEvent|connectedCallback|disconnectedCallback|adoptedCallback|attributeChangedCallback)$/,
+  typescript: /^(constructor|toString|toLocaleString|valueOf|toJSON|then|handleEvent|connectedCallback|disconnectedCallback|adoptedCallback|attributeChangedCallback)$/,
+  java: /^(main|run|call|close|equals|hashCode|toString|compareTo|clone|finalize|iterator|test\w*|setUp|tearDown)$/,
+  kotlin: /^(main|run|invoke|close|equals|hashCode|toString|compareTo|iterator)$/,
+  csharp: /^(Main|Dispose|ToString|Equals|GetHashCode|GetEnumerator|CompareTo)$/,
+  ruby: /^(initialize|to_s|to_str|to_a|to_h|inspect|each|call|method_missing|respond_to_missing|test_\w+|setup|teardown)$/,
+  php: /^(__\w+|test\w*|setUp|tearDown)$/,
+  rust: /^(main|drop|fmt)$/,
+  c: /^main$/,
+  cpp: /^main$/,
+  swift: /^(main|init|deinit|description)$/,
+};
+
+/**
+ * Whether `name` is declared somewhere in the commit's files as overriding or
+ * being overridden (`override`, `virtual`, `operator` on a line naming it, or an
+ * `@Override` annotation right above): renaming it breaks the dispatch silently.
+ */
+function overrides(commit: CommitView, name: string): boolean {
+  const word = new RegExp(`(^|[^\\w$])${name.replace(/\$/g, '\\$')}([^\\w$]|$)`);
+  for (let fileIndex = 0; fileIndex < commit.files.length; fileIndex++) {
+    const lines = commit.text(fileIndex, 'old')?.split('\n') ?? commit.files[fileIndex].hunks.flatMap((hunk) => hunk.lines.filter((line) => line.type !== '+').map((line) => line.text));
+    let previous = '';
+    for (const line of lines) {
+      if (word.test(line) && (/\b(override|virtual|operator)\b/.test(line) || /^\s*@Override\b/.test(previous))) return true;
+      if (line.trim() !== '') previous = line;
+    }
+  }
+  return false;
+}
+
 const facts = new WeakMap<CommitView, RenameFacts>();
 
 function findRenames(commit: CommitView): RenameFacts {
@@ -316,12 +358,21 @@ function findRenames(commit: CommitView): RenameFacts {
     const usage = usages.get(name);
     return usage !== undefined && usage.key === 0 && !(usage.member > 0 && usage.plain > 0) && !inStrings.has(name);
   };
+  // Neither name may be one the language or a test runner calls by name, nor an override.
+  const languages = new Set(candidates.map(({ change }) => commit.language(change.fileIndex).id));
+  const calledByName = (name: string) => [...languages].some((language) => CALLED_BY_NAME[language]?.test(name) === true);
+  const dispatched = new Map<string, boolean>();
+  const free = (a: string, b: string) => {
+    if (calledByName(a) || calledByName(b)) return false;
+    if (!dispatched.has(a)) dispatched.set(a, overrides(commit, a));
+    return dispatched.get(a) === false;
+  };
   const sites = new Map<string, Array<[string, string]>>();
   const byName = new Map<string, string[]>();
   for (const { change, pairs } of candidates) {
     const renamed = [...pairs].filter(([a, b]) => a !== b);
     const valid =
-      [...pairs].every(([a, b]) => consistent(a, b)) && renamed.every(([a, b]) => !newNames.has(a) && !oldNames.has(b) && declared.has(a) && sound(a));
+      [...pairs].every(([a, b]) => consistent(a, b)) && renamed.every(([a, b]) => !newNames.has(a) && !oldNames.has(b) && declared.has(a) && sound(a) && free(a, b));
     if (!valid) continue;
     // The layout must be a no-op too: compare with the renamed tokens put back.
     const oldLines = commit.lexSide(change, 'old').lines.map((line) => ({
