@@ -10,7 +10,7 @@
  *   and Ruby `require` (it runs the required file, which may patch classes);
  * - JavaScript side-effect imports (`import './polyfills'`);
  * - Python imports that bind the same name twice, or `import *`, where the
- *   later one wins;
+ *   later one wins, and `from __future__` imports, which must come first;
  * - imports moved across a line of code (`patch_all()` between two imports),
  *   so the changed lines must lie in one run of imports, blank lines and
  *   comments;
@@ -122,6 +122,8 @@ function findReorders(commit: CommitView): Map<string, number> {
     if (removed.length === 0 || sorted(removed) !== sorted(added)) continue;
     if (!changes.every((change) => linesAreCode(commit, change))) continue;
     if (removed.some((line) => SIDE_EFFECT_IMPORT.test(line))) continue;
+    // `from __future__` imports must open the module: moved, the file may not compile.
+    if (language.id === 'python' && removed.some((line) => /^from\s+__future__\s/.test(line))) continue;
     // The moved imports stay within one run of imports: no code runs between their old and new places.
     const oldSpan = spanLines(commit, changes, 'old');
     const newSpan = spanLines(commit, changes, 'new');
