@@ -12,6 +12,12 @@
  * - moving a declaration into another function, another class or another
  *   `#if` branch changes what it is, so both places must sit in the same
  *   containers: the top level, or the same class, namespace or module;
+ * - where statements run in order (Python, Ruby, shell, JS...) a move within a
+ *   file may cross only declarations, not a statement that may use the moved
+ *   one (`if __name__ == "__main__": main()`) or change its meaning (Ruby
+ *   `private`, C++ `private:`); a decorated block is not moved, since decorators
+ *   register in order; a Go function must stay in files built alike (package,
+ *   test file, build constraints, GOOS/GOARCH suffix);
  * - spacing inside a line, the text of a multi-line string or heredoc and, in
  *   Python, the indentation of lines relative to the block's first are compared
  *   exactly; in Python the block keeps its indentation.
@@ -226,6 +232,77 @@ function comparisonLines(commit: CommitView, change: Change, side: 'old' | 'new'
   return result;
 }
 
+/**
+ * Languages that run a file's (or class body's) statements in order, so a
+ * declaration moved across a statement may be used before it exists (`if
+ * __name__ == "__main__": main()`), and C++, whose `private:` labels apply to
+ * what follows them. In these a same-file move may only cross declarations.
+ */
+const ORDERED = new Set(['python', 'ruby', 'shell', 'perl', 'lua', 'php', 'javascript', 'typescript', 'cpp']);
+/** Languages whose decorators register what they decorate, in order (`@atexit.register`, `@app.route`). */
+const REGISTERING_DECORATORS = new Set(['python', 'javascript', 'typescript']);
+/** Import-like lines a declaration may be moved across. */
+const IMPORT_START = /^\s*(import|from|use|require|include)\b/;
+
+/**
+ * Whether a same-file move crosses only declarations (and blank lines, comments,
+ * imports) at the block's indentation, in languages that run statements in
+ * order; decorated declarations count as statements where decorators register.
+ */
+function crossesOnlyDeclarations(commit: CommitView, removal: Change, addition: Change): boolean {
+  const language = commit.language(removal.fileIndex).id;
+  if (!ORDERED.has(language)) return true;
+  const text = commit.text(removal.fileIndex, 'old')?.split('\n');
+  const lexed = commit.lexedFile(removal.fileIndex, 'old');
+  if (text === undefined || lexed === null || removal.old === null || addition.old === null) return false;
+  const removedEnd = removal.old.start + removal.old.lines - 1;
+  const insertAfter = addition.old.start;
+  const [from, to] = insertAfter >= removedEnd ? [removedEnd + 1, insertAfter] : [insertAfter + 1, removal.old.start - 1];
+  const base = indentOf(removal.removed.find((line) => line.trim() !== '') ?? '').length;
+  for (let k = from - 1; k <= to - 1 && k < text.length; k++) {
+    const line = lexed[k];
+    if (line === undefined || isBlankLine(line) || line.startState !== null || line.tokens.every((token) => token.type === 'comment')) continue;
+    const indent = indentOf(text[k]).length;
+    if (indent > base) continue; // the body of the line above, already judged
+    if (indent < base) return false;
+    const trimmed = text[k].trim();
+    if (trimmed.startsWith('@')) {
+      if (REGISTERING_DECORATORS.has(language)) return false;
+      continue;
+    }
+    const header = DECLARATION_START.test(text[k]) && !/;\s*$/.test(trimmed);
+    if (!header && !IMPORT_START.test(text[k]) && !/^(\{|\}|end\b)/.test(trimmed)) return false;
+  }
+  return true;
+}
+
+/** Whether a moved block carries a decorator that registers it (its place is its registration order). */
+function isRegistered(commit: CommitView, change: Change, lines: string[]): boolean {
+  if (!REGISTERING_DECORATORS.has(commit.language(change.fileIndex).id)) return false;
+  return lines.some((line) => /^\s*@[A-Za-z_$]/.test(line));
+}
+
+/**
+ * For Go, what decides whether a file is compiled into the package with the
+ * others: its package clause, whether it is a test file, its build constraints
+ * and its GOOS/GOARCH file-name suffix. Other languages: nothing.
+ */
+function buildContext(commit: CommitView, change: Change, side: 'old' | 'new'): string {
+  if (commit.language(change.fileIndex).id !== 'go') return '';
+  const path = side === 'old' ? (change.oldFile ?? change.file) : change.file;
+  const lines = commit.text(change.fileIndex, side)?.split('\n') ?? [];
+  const packageAt = lines.findIndex((line) => /^\s*package\s/.test(line));
+  const header = lines.slice(0, packageAt < 0 ? 0 : packageAt + 1).filter((line) => /^\s*(\/\/\s*\+build|\/\/go:build|package\s)/.test(line));
+  const test = /_test\.go$/.test(path);
+  const suffix = GO_PLATFORM_SUFFIX.exec(path)?.[0].replace(/(_test)?\.go$/, '') ?? '';
+  return JSON.stringify({ header: header.map((line) => line.trim()), test, suffix });
+}
+
+const GOOS = 'aix|android|darwin|dragonfly|freebsd|hurd|illumos|ios|js|linux|nacl|netbsd|openbsd|plan9|solaris|wasip1|windows|zos';
+const GOARCH = '386|amd64|amd64p32|arm|armbe|arm64|arm64be|loong64|mips|mipsle|mips64|mips64le|mips64p32|mips64p32le|ppc|ppc64|ppc64le|riscv|riscv64|s390|s390x|sparc|sparc64|wasm';
+/** A Go file name's `_GOOS`, `_GOARCH` or `_GOOS_GOARCH` suffix, which builds it only there. */
+const GO_PLATFORM_SUFFIX = new RegExp(`_(${GOOS})(_(${GOARCH}))?(_test)?\\.go$|_(${GOARCH})(_test)?\\.go$`);
+
 const moves = new WeakMap<CommitView, Map<string, Move>>();
 
 /** Finds every move in the commit once: pure removals matched to pure additions with the same lines. */
@@ -260,6 +337,8 @@ function findMoves(commit: CommitView): Map<string, Move> {
     if (!isDeclarationBlock(commit, removal, 'old') || !isDeclarationBlock(commit, addition, 'new')) continue;
     const oldContainers = containersOf(commit, removal, 'old');
     if (oldContainers === null || oldContainers !== containersOf(commit, addition, 'new')) continue;
+    if (isRegistered(commit, removal, removal.removed)) continue;
+    if (removal.fileIndex === addition.fileIndex ? !crossesOnlyDeclarations(commit, removal, addition) : buildContext(commit, removal, 'old') !== buildContext(commit, addition, 'new')) continue;
     const reindented = removal.removed.filter((line) => line.trim() !== '').join('\n') !== addition.added.filter((line) => line.trim() !== '').join('\n');
     found.set(removal.id, { partner: addition, reindented });
     found.set(addition.id, { partner: removal, reindented });

@@ -129,6 +129,38 @@ runHeuristicTests(moveBlock, {
       after: `${RS_STAYS}\n${RS_MOVED}`,
       diffOnly: true,
     },
+    {
+      name: 'Python: a function moved below the main guard that calls it',
+      path: 'cli.py',
+      before: `${PY_MOVED}\n\n${PY_STAYS}\n\nif __name__ == "__main__":\n    main(sys.argv)\n`,
+      after: `${PY_STAYS}\n\nif __name__ == "__main__":\n    main(sys.argv)\n\n\n${PY_MOVED}`,
+    },
+    {
+      name: 'Ruby: a method moved below private becomes private',
+      path: 'account.rb',
+      before: 'class Account\n  def balance_in_cents\n    @balance * 100 + @pending_cents\n  end\n\n  private\n\n  def audit\n    log("audit the account")\n    log("audit done")\n  end\nend\n',
+      after: 'class Account\n  private\n\n  def audit\n    log("audit the account")\n    log("audit done")\n  end\n\n  def balance_in_cents\n    @balance * 100 + @pending_cents\n  end\nend\n',
+    },
+    {
+      name: 'Python: a decorated function moved changes the registration order',
+      path: 'shutdown.py',
+      before: `@atexit.register\n${PY_MOVED}\n\n${PY_STAYS}`,
+      after: `${PY_STAYS}\n\n@atexit.register\n${PY_MOVED}`,
+    },
+    {
+      name: 'Go: a function moved from a test file into the package',
+      files: [
+        { path: 'sum_test.go', before: 'package p\n\nfunc sumValues(values []int) int {\n\ttotal := 0\n\tfor _, v := range values {\n\t\ttotal += v\n\t}\n\treturn total\n}\n', after: 'package p\n' },
+        { path: 'sum.go', before: 'package p\n\nconst Limit = 10\n', after: 'package p\n\nconst Limit = 10\n\nfunc sumValues(values []int) int {\n\ttotal := 0\n\tfor _, v := range values {\n\t\ttotal += v\n\t}\n\treturn total\n}\n' },
+      ],
+    },
+    {
+      name: 'Go: a function moved into a file built only on Linux',
+      files: [
+        { path: 'sum.go', before: 'package p\n\nfunc Sum(values []int) int {\n\ttotal := 0\n\tfor _, v := range values {\n\t\ttotal += v\n\t}\n\treturn total\n}\n', after: 'package p\n' },
+        { path: 'sum_linux.go', before: 'package p\n\nconst Limit = 10\n', after: 'package p\n\nconst Limit = 10\n\nfunc Sum(values []int) int {\n\ttotal := 0\n\tfor _, v := range values {\n\t\ttotal += v\n\t}\n\treturn total\n}\n' },
+      ],
+    },
     { name: 'a short block moved matches by coincidence too often', path: 'x.c', before: `int f(void)\n{\n\treturn 1;\n}\n\n${C_STAYS}`, after: `${C_STAYS}\nint f(void)\n{\n\treturn 1;\n}\n` },
   ],
   invalid: [
@@ -166,10 +198,17 @@ runHeuristicTests(moveBlock, {
       expect: [movedTo('same-file'), movedFrom('same-file')],
     },
     {
+      name: 'Python: a function moved across another function only',
+      path: 'parse.py',
+      before: `${PY_MOVED}\n\n${PY_STAYS}\n\nif __name__ == "__main__":\n    main(sys.argv)\n`,
+      after: `${PY_STAYS}\n\n${PY_MOVED}\n\nif __name__ == "__main__":\n    main(sys.argv)\n`,
+      expect: [movedTo('same-file'), movedFrom('same-file')],
+    },
+    {
       name: 'Go: a function moved to another file of the package',
       files: [
         { path: 'a.go', before: 'package p\n\nfunc Sum(values []int) int {\n\ttotal := 0\n\tfor _, v := range values {\n\t\ttotal += v\n\t}\n\treturn total\n}\n', after: 'package p\n' },
-        { path: 'b.go', before: 'package p\n\nconst Limit = 10\n', after: 'package p\n\nconst Limit = 10\n\nfunc Sum(values []int) int {\n\ttotal := 0\n\tfor _, v := range values {\n\t\ttotal += v\n\t}\n\treturn total\n}\n' },
+        { path: 'my_helpers.go', before: 'package p\n\nconst Limit = 10\n', after: 'package p\n\nconst Limit = 10\n\nfunc Sum(values []int) int {\n\ttotal := 0\n\tfor _, v := range values {\n\t\ttotal += v\n\t}\n\treturn total\n}\n' },
       ],
       expect: [movedTo('cross-file'), movedFrom('cross-file')],
     },
