@@ -7,7 +7,7 @@
  * (as `functional`, with the reason) when the text differs only in whitespace but
  * the whitespace carries meaning: Python indentation, Makefile recipes, YAML,
  * Markdown, string literals, heredocs, shell word splitting, line breaks where a
- * newline ends a statement.
+ * newline ends a statement, PHP text outside the `<?php ?>` tags (it is output).
  */
 import { Heuristic, HeuristicContext, HeuristicResult } from '../src/heuristic';
 import { Change, Hunk } from '../src/model';
@@ -26,6 +26,7 @@ const messages = {
   tokenBoundaries: 'Only whitespace differs, but it joins or splits tokens, so the code reads differently.',
   macroParameters: 'Only whitespace differs, but a space between a macro name and "(" decides whether the macro takes parameters.',
   unsureDiffOnly: 'Only whitespace differs, but without the full file a multi-line string around these lines cannot be ruled out.',
+  outputText: 'Only whitespace differs, but it is text outside the <?php ?> tags, which PHP sends as output.',
 };
 
 type MessageId = keyof typeof messages;
@@ -39,6 +40,41 @@ function textOfHunk(hunk: Hunk): string {
     hunkTexts.set(hunk, text);
   }
   return text;
+}
+
+/**
+ * For each line of a PHP file, whether it starts and ends outside the PHP tags
+ * (in the text the file outputs), and whether it holds a tag. Strings and
+ * comments are not followed: a `?>` in a string counts, which only refuses more.
+ */
+function phpModes(text: string): Array<{ startsOutside: boolean; endsOutside: boolean; tag: boolean }> {
+  let outside = true;
+  return text.split('\n').map((line) => {
+    const startsOutside = outside;
+    const tags = /<\?(?!xml)(php|=)?|\?>/g;
+    let tag = false;
+    for (const match of line.matchAll(tags)) {
+      tag = true;
+      outside = match[0] === '?>';
+    }
+    return { startsOutside, endsOutside: outside, tag };
+  });
+}
+
+/** Whether either side of a PHP change touches output text: a line outside the tags, a tag, or an insertion outside them. */
+function touchesPhpOutput(change: Change, context: HeuristicContext): boolean {
+  for (const side of ['old', 'new'] as const) {
+    const text = context.commit.text(change.fileIndex, side);
+    const range = side === 'old' ? change.old : change.new;
+    if (text === null || range === null) continue;
+    const modes = phpModes(text);
+    if (range.lines === 0) {
+      if (range.start === 0 || modes[range.start - 1]?.endsOutside !== false) return true;
+      continue;
+    }
+    for (let k = range.start - 1; k < range.start - 1 + range.lines; k++) if (modes[k] === undefined || modes[k].startsOutside || modes[k].tag) return true;
+  }
+  return false;
 }
 
 function refuse(messageId: MessageId, data?: Record<string, string>): HeuristicResult {
@@ -65,6 +101,7 @@ export const formatWhitespaceOnly: Heuristic = {
     if (!equalIgnoringWhitespace(change.removed, change.added)) return null;
     const { language } = context;
     if (language.whitespaceAlwaysSignificant) return refuse('significantLanguage', { language: language.name });
+    if (language.id === 'php' && touchesPhpOutput(change, context)) return refuse('outputText');
     const oldSide = context.lexSide('old');
     const newSide = context.lexSide('new');
     const outcome = compareLayout(oldSide.lines, newSide.lines, language);

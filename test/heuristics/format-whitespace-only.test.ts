@@ -342,6 +342,27 @@ runHeuristicTests(formatWhitespaceOnly, {
       expect: [refused('opaque')],
     },
     {
+      name: 'PHP: code re-indented inside the tags is whitespace/indentation',
+      path: 'x.php',
+      before: '<?php\nif ($a) {\n  run();\n}\n',
+      after: '<?php\nif ($a) {\n    run();\n}\n',
+      expect: [ws('indentation')],
+    },
+    {
+      name: 'near miss: a blank line added after the PHP closing tag is output',
+      path: 'x.php',
+      before: '<?php\n$debug = false;\n?>\n',
+      after: '<?php\n$debug = false;\n?>\n\n',
+      expect: [refused('outputText')],
+    },
+    {
+      name: 'near miss: HTML re-indented between PHP blocks is output',
+      path: 'page.php',
+      before: '<?php $title = "x"; ?>\n<pre>\n  <?= $title ?>\n</pre>\n',
+      after: '<?php $title = "x"; ?>\n<pre>\n    <?= $title ?>\n</pre>\n',
+      expect: [refused('outputText')],
+    },
+    {
       name: 'near miss: a shell whitespace change analysed diff-only may be inside a heredoc opened above the hunk',
       path: 'x.sh',
       before: 'cat <<EOF\na\nb\nc\nd\n  e\nf\nEOF\n',
