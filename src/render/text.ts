@@ -31,7 +31,8 @@ export function printablePath(file: string): string {
   return /[\x00-\x1f\x7f]/.test(file) ? JSON.stringify(file) : file;
 }
 
-function location(change: ClassifiedChange): string {
+/** Where a change is: `-10,2 +10,3` (its old and new line ranges), or its status for a change without lines. */
+export function location(change: ClassifiedChange): string {
   const side = (sign: string, range: { start: number; lines: number } | null) => (range === null ? '' : `${sign}${range.start}${range.lines === 1 ? '' : ',' + range.lines}`);
   const ranges = [side('-', change.old), side('+', change.new)].filter((part) => part !== '').join(' ');
   return ranges === '' ? `(${change.status})` : ranges;
