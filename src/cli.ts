@@ -5,7 +5,7 @@
  * run it in-process. The analysis modules are required only once a command
  * runs, so `--help` and bad usage stay fast.
  */
-import yargs from 'yargs';
+import yargs, { Argv } from 'yargs';
 import { ExitCode } from './exit-codes';
 
 export interface CliIo {
@@ -101,6 +101,18 @@ async function runSuggest(args: SuggestArguments, io: CliIo): Promise<number> {
   return ExitCode.Success;
 }
 
+/** The options plan and apply share: which commit, which plan, how to split. */
+function seriesOptions<T>(command: Argv<T>) {
+  return command
+    .positional('rev', { type: 'string', describe: 'the commit to split (default HEAD)' })
+    .option('plan', { type: 'string', describe: 'a plan from `plan --format json`, edited by hand (\'-\' for stdin), instead of the suggested series', requiresArg: true })
+    .option('first-parent', { type: 'boolean', describe: 'split a merge commit against its first parent' })
+    .option('max-commits', { type: 'number', describe: 'suggest at most N commits (merging the closest ones)', requiresArg: true })
+    .option('granularity', { type: 'string', choices: ['coarse', 'normal', 'fine'], describe: 'how finely to split' })
+    .option('together', { type: 'string', array: true, describe: 'change ids or path globs, comma-separated, that must share a commit (repeatable)', requiresArg: true })
+    .option('C', { type: 'string', describe: 'run as if started in this directory', requiresArg: true });
+}
+
 /** Runs the CLI and returns the exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let exitCode: number = ExitCode.Success;
@@ -131,6 +143,44 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       async (args) => {
         try {
           exitCode = await runSuggest(args, io);
+        } catch (error) {
+          commandError = error;
+        }
+      },
+    )
+    .command<import('./plan-commands').PlanArguments>(
+      'plan [rev]',
+      'Write the suggested series (or an edited plan) as a rebase todo, a script, patches or an editable JSON plan',
+      (command) =>
+        seriesOptions(command)
+          .option('format', { type: 'string', choices: ['todo', 'script', 'patches', 'json'], describe: 'todo (default): a git rebase -i todo list; script: a sh script creating a branch; patches: git format-patch files; json: the editable plan' })
+          .option('output-directory', { alias: 'o', type: 'string', describe: 'where the todo\'s step files (default: .git/split-advisor/<commit>) or the patches (default: .) go', requiresArg: true })
+          .option('branch', { type: 'string', describe: 'for --format script: the branch the script creates (default split-<commit>)', requiresArg: true })
+          .example('$0 plan HEAD --format json > plan.json', 'an editable plan for the last commit')
+          .example('$0 plan HEAD --format patches -o out/', 'the series as mails for git am or git send-email'),
+      async (args) => {
+        try {
+          const { runPlan } = require('./plan-commands') as typeof import('./plan-commands');
+          exitCode = await runPlan(args, io);
+        } catch (error) {
+          commandError = error;
+        }
+      },
+    )
+    .command<import('./plan-commands').ApplyArguments>(
+      'apply [rev]',
+      'Create the suggested series (or an edited plan) as commits, on a new branch or in place',
+      (command) =>
+        seriesOptions(command)
+          .option('branch', { type: 'string', describe: 'the new branch to create (default split-<commit>)', requiresArg: true })
+          .option('in-place', { type: 'boolean', describe: 'replace the commit in the current branch and replay the commits after it' })
+          .option('exec', { type: 'string', describe: 'run this shell command on every new commit in a temporary worktree; a failure changes nothing', requiresArg: true })
+          .example('$0 apply HEAD', 'the last commit as a series on branch split-<commit>')
+          .example('$0 apply HEAD~2 --in-place --exec "make test"', 'split a commit of this branch, testing each step'),
+      async (args) => {
+        try {
+          const { runApply } = require('./plan-commands') as typeof import('./plan-commands');
+          exitCode = await runApply(args, io);
         } catch (error) {
           commandError = error;
         }

@@ -1,0 +1,227 @@
+/**
+ * The `plan` and `apply` commands, behind the yargs layer of cli.ts: analyse
+ * one commit, take the suggested series or a hand-edited plan file, build the
+ * series in a quarantine (apply.ts), then render it (plan) or put it in the
+ * repository (apply). cli.ts requires this module only when one of them runs.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyse } from './advise';
+import { ApplyOptions, BuiltSeries, ExecFailure, OriginalCommit, applySeries, buildSeriesCommits, checkNewBranch, defaultBranch, operationInProgress, readHead, readOriginal, stepPatch, writeFormatPatches } from './apply';
+import type { CliIo } from './cli';
+import { InputError } from './errors';
+import { ExitCode } from './exit-codes';
+import { Git, openRepository, resolveCommit } from './git';
+import { LoadedInput, loadInput } from './input';
+import { languageOf } from './language';
+import { Report } from './model';
+import { Plan, SeriesDocument, planFromSeries, readPlanFile } from './plan';
+import { location, printablePath } from './render/text';
+import { loadSyntaxServices } from './syntax/load';
+import { TOOL } from './version';
+
+/** Options both commands share: which commit, and how to split it. */
+export interface SeriesArguments {
+  rev?: string;
+  plan?: string;
+  'first-parent'?: boolean;
+  'max-commits'?: number;
+  granularity?: string;
+  together?: string[];
+  C?: string;
+  _?: Array<string | number>;
+}
+
+export interface PlanArguments extends SeriesArguments {
+  format?: string;
+  'output-directory'?: string;
+  branch?: string;
+}
+
+export interface ApplyArguments extends SeriesArguments {
+  branch?: string;
+  'in-place'?: boolean;
+  exec?: string;
+}
+
+export const PLAN_FORMATS = ['todo', 'script', 'patches', 'json'] as const;
+
+interface Prepared {
+  git: Git;
+  /** The directory the command runs in (after -C). */
+  cwd: string;
+  original: OriginalCommit;
+  loaded: LoadedInput;
+  report: Report;
+  plan: Plan;
+}
+
+function commandDirectory(args: SeriesArguments, io: CliIo): string {
+  // yargs' strict mode lets through words after `--`; acting on HEAD instead would be wrong.
+  const extra = (args._ ?? []).slice(1);
+  if (extra.length > 0) throw new InputError(`unexpected argument: ${extra[0]}`);
+  return args.C !== undefined ? path.resolve(io.cwd, args.C) : io.cwd;
+}
+
+/** Resolves the one commit both commands work on; a range is refused. */
+function resolveRev(git: Git, args: SeriesArguments): string {
+  const rev = args.rev ?? 'HEAD';
+  if (/\.\./.test(rev)) throw new InputError(`${rev}: plan and apply take one commit, not a range`);
+  return resolveCommit(git, rev);
+}
+
+/** Analyses the commit (with the real parsers its languages need) and picks the plan: a file, or the suggestion. */
+async function prepare(git: Git, cwd: string, sha: string, args: SeriesArguments, io: CliIo): Promise<Prepared> {
+  const maxCommits = args['max-commits'];
+  if (maxCommits !== undefined && (!Number.isInteger(maxCommits) || maxCommits < 1)) throw new InputError('--max-commits takes a whole number of at least 1');
+  const loaded = loadInput({ kind: 'commit', rev: sha, cwd, firstParent: args['first-parent'] === true });
+  const languages = new Set(loaded.files.filter((_file, index) => loaded.contents[index] !== undefined).map((file) => languageOf((file.newPath ?? file.oldPath)?.text ?? '').id));
+  const together = (args.together ?? []).map((set) => set.split(',').map((item) => item.trim()).filter((item) => item !== ''));
+  const granularity = (args.granularity ?? 'normal') as 'coarse' | 'normal' | 'fine';
+  const report = analyse(loaded, { syntax: await loadSyntaxServices(languages), granularity, maxCommits, together });
+  const short = sha.slice(0, 12);
+  if (report.changes.length === 0) throw new InputError(`${short} changes nothing: there is nothing to split`);
+  let plan = planFromSeries(report.series);
+  if (args.plan !== undefined) {
+    const file = path.resolve(io.cwd, args.plan);
+    let text: string;
+    try {
+      text = args.plan === '-' ? io.readStdin().toString('utf8') : fs.readFileSync(file, 'utf8');
+    } catch {
+      throw new InputError(`cannot read plan file: ${args.plan}`);
+    }
+    plan = readPlanFile(text, args.plan === '-' ? 'standard input' : args.plan, report.changes, sha);
+  }
+  return { git, cwd, original: readOriginal(git, sha), loaded, report, plan };
+}
+
+/** The renderers' view of a built series: each step with its patch and its changes described. */
+function seriesDocument(prepared: Prepared, built: BuiltSeries): SeriesDocument {
+  const byId = new Map(prepared.report.changes.map((change) => [change.id, change]));
+  return {
+    tool: `${TOOL.name} ${TOOL.version}`,
+    original: { sha: built.original.sha, subject: prepared.loaded.source.subject ?? '', parent: built.original.parent, tree: built.original.tree, baseTree: built.baseTree, authorLine: built.original.authorLine },
+    steps: built.steps.map((step, position) => ({
+      kind: step.kind,
+      title: step.title,
+      message: step.message,
+      patch: stepPatch(prepared.git, built, position),
+      changes: step.changes.map((id) => {
+        const change = byId.get(id)!;
+        return { id, file: change.file, location: location(change), kind: change.verdict.kind + (change.verdict.detail ? `/${change.verdict.detail}` : ''), reason: change.verdict.reason };
+      }),
+    })),
+    notes: [...prepared.report.notes, ...built.notes],
+  };
+}
+
+/** The commits after `sha` on HEAD, for the todo to pick again, when they form a straight line. */
+function laterCommits(git: Git, sha: string): { picks: Array<{ sha: string; subject: string }> | null; note?: string } {
+  const short = sha.slice(0, 12);
+  const head = git.probe(['rev-parse', '--verify', '--quiet', 'HEAD']);
+  if (head === null || git.probe(['merge-base', '--is-ancestor', sha, head]) === null) {
+    return { picks: null, note: `The commits after ${short} are not listed: it is not an ancestor of HEAD. Keep the todo's own pick lines after the verify line.` };
+  }
+  const out = git.text(['log', '--reverse', '--format=%H%x00%P%x00%s', `${sha}..${head}`, '--']);
+  const commits = out === '' ? [] : out.split('\n').map((line) => line.split('\0'));
+  if (commits.some(([, parents]) => parents.includes(' '))) {
+    return { picks: null, note: `The commits after ${short} are not listed: there are merges among them. Keep the todo's own lines after the verify line.` };
+  }
+  return { picks: commits.map(([commit, , subject]) => ({ sha: commit, subject })) };
+}
+
+/** A directory the todo's exec lines can name: absolute, no control characters. */
+function checkDirectory(directory: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(directory)) throw new InputError(`the output directory's name holds a control character (${JSON.stringify(directory)}); choose another with -o`);
+  return directory;
+}
+
+export async function runPlan(args: PlanArguments, io: CliIo): Promise<number> {
+  const cwd = commandDirectory(args, io);
+  const format = args.format ?? 'todo';
+  if (!(PLAN_FORMATS as readonly string[]).includes(format)) throw new InputError(`unknown format '${format}' (allowed: ${PLAN_FORMATS.join(', ')})`);
+  if (args['output-directory'] !== undefined && format !== 'todo' && format !== 'patches') throw new InputError(`--output-directory applies to --format todo and patches only`);
+  if (args.branch !== undefined && format !== 'script') throw new InputError(`--branch applies to --format script only (apply takes one too)`);
+  const git = openRepository(cwd);
+  const sha = resolveRev(git, args);
+  const prepared = await prepare(git, cwd, sha, args, io);
+  if (format === 'json') {
+    const { renderPlanJson } = require('./render/plan-json') as typeof import('./render/plan-json');
+    io.stdout(renderPlanJson(prepared.report, prepared.plan, prepared.original));
+    return ExitCode.Success;
+  }
+  const built = buildSeriesCommits(git, prepared.original, prepared.loaded.files, prepared.report.changes, prepared.plan);
+  try {
+    if (format === 'patches') {
+      const directory = path.resolve(cwd, args['output-directory'] ?? '.');
+      fs.mkdirSync(directory, { recursive: true });
+      for (const file of writeFormatPatches(git, built, directory)) io.stdout(`${printablePath(file)}\n`);
+      for (const note of built.notes) io.stderr(`note: ${note}\n`);
+      return ExitCode.Success;
+    }
+    const doc = seriesDocument(prepared, built);
+    if (format === 'script') {
+      const { renderPlanScript } = require('./render/plan-script') as typeof import('./render/plan-script');
+      const branch = args.branch ?? defaultBranch(sha);
+      if (branch.startsWith('-') || git.probe(['check-ref-format', '--branch', branch]) === null) throw new InputError(`not a valid branch name: ${branch}`);
+      io.stdout(renderPlanScript(doc, { branch }));
+      return ExitCode.Success;
+    }
+    const { renderPlanTodo } = require('./render/plan-todo') as typeof import('./render/plan-todo');
+    const given = args['output-directory'];
+    const directory = checkDirectory(given !== undefined ? path.resolve(cwd, given) : path.join(git.text(['rev-parse', '--absolute-git-dir']), 'split-advisor', sha.slice(0, 12)));
+    // The default directory is split-advisor's own: files of an earlier plan for this commit go.
+    if (given === undefined) fs.rmSync(directory, { recursive: true, force: true });
+    fs.mkdirSync(directory, { recursive: true });
+    const later = laterCommits(git, sha);
+    const { todo, files } = renderPlanTodo(doc, { directory, picks: later.picks, picksNote: later.note });
+    for (const file of files) fs.writeFileSync(path.join(directory, file.name), file.data, { mode: file.name.endsWith('.sh') ? 0o755 : 0o644 });
+    io.stdout(todo);
+    return ExitCode.Success;
+  } finally {
+    built.quarantine.dispose();
+  }
+}
+
+export async function runApply(args: ApplyArguments, io: CliIo): Promise<number> {
+  const cwd = commandDirectory(args, io);
+  if (args['in-place'] && args.branch !== undefined) throw new InputError('give --branch NAME or --in-place, not both');
+  if (args.exec !== undefined && args.exec.trim() === '') throw new InputError('--exec needs a command');
+  const git = openRepository(cwd);
+  const busy = operationInProgress(git);
+  if (busy !== null) throw new InputError(`${busy} is in progress; finish or abort it before apply`);
+  const sha = resolveRev(git, args);
+  // Checked before the analysis, so a wrong name or a detached HEAD fails fast.
+  const head = args['in-place'] ? readHead(git, sha) : undefined;
+  if (!args['in-place']) checkNewBranch(git, args.branch ?? defaultBranch(sha));
+  const prepared = await prepare(git, cwd, sha, args, io);
+  const started = Date.now();
+  const built = buildSeriesCommits(git, prepared.original, prepared.loaded.files, prepared.report.changes, prepared.plan);
+  const options: ApplyOptions = { branch: args.branch, inPlace: args['in-place'] === true, exec: args.exec, head, progress: (text) => io.stderr(text), env: io.env };
+  let result;
+  try {
+    result = applySeries(git, built, options);
+  } catch (error) {
+    if (error instanceof ExecFailure) {
+      io.stderr(`split-advisor: ${error.message}\n`);
+      return ExitCode.Findings;
+    }
+    throw error;
+  } finally {
+    built.quarantine.dispose();
+  }
+  const short = sha.slice(0, 12);
+  const name = result.ref.replace(/^refs\/heads\//, '');
+  const subject = prepared.loaded.source.subject;
+  const count = built.steps.length;
+  io.stdout(
+    args['in-place']
+      ? `Rewrote ${name}: ${short}${subject ? ` "${subject}"` : ''} is now ${count} commit${count === 1 ? '' : 's'}${result.replayed > 0 ? `, and the ${result.replayed} commit${result.replayed === 1 ? '' : 's'} after it were replayed` : ''}; the tree is unchanged.\n`
+      : `Created branch ${name}: ${count} commit${count === 1 ? '' : 's'} in place of ${short}${subject ? ` "${subject}"` : ''}, ending on the same tree.\n`,
+  );
+  for (const step of built.steps) io.stdout(`  ${step.commit.slice(0, 12)} ${step.title}\n`);
+  for (const note of built.notes) io.stdout(`Note: ${note}\n`);
+  if (io.env.SPLIT_ADVISOR_TIMINGS) io.stderr(`timings (ms): build and apply ${Date.now() - started}\n`);
+  return ExitCode.Success;
+}
