@@ -27,6 +27,7 @@ const messages = {
   macroParameters: 'Only whitespace differs, but a space between a macro name and "(" decides whether the macro takes parameters.',
   unsureDiffOnly: 'Only whitespace differs, but without the full file a multi-line string around these lines cannot be ruled out.',
   outputText: 'Only whitespace differs, but it is text outside the <?php ?> tags, which PHP sends as output.',
+  lineEndings: 'Only line endings differ, but {{language}} (or the shebang line) reads a carriage return as part of the last word, so the script runs differently.',
 };
 
 type MessageId = keyof typeof messages;

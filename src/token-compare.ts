@@ -10,6 +10,7 @@ import { LexedLine, Token } from './lexer';
 /** Why two sides that look alike are not the same program. Keys of the heuristics' messages. */
 export type LayoutRefusal =
   | { messageId: 'opaque' | 'insideString' | 'continuation' | 'tokenBoundaries' | 'macroParameters' }
+  | { messageId: 'lineEndings'; data: { language: string } }
   | { messageId: 'indentation' | 'lineBreaks' | 'spacing'; data: { language: string } }
   | { messageId: 'glued'; data: { pair: string } };
 
@@ -51,6 +52,15 @@ function touchesString(...sides: LexedLine[][]): boolean {
 }
 
 const refuse = (refusal: LayoutRefusal): LayoutComparison => ({ equal: false, refusal });
+
+/**
+ * Languages whose interpreter reads a CR before the newline as part of the last
+ * word (`make deploy\r` runs the target `deploy\r`): CRLF → LF changes the script.
+ */
+const crIsData = (language: Language): boolean => language.id === 'shell';
+
+/** The two texts differ only by a CR at the end. */
+const crFlipped = (a: string, b: string): boolean => a !== b && a.replace(/\r$/, '') === b.replace(/\r$/, '');
 
 /** Languages with a C preprocessor, whose directives end at the end of their line. */
 export const PREPROCESSED: ReadonlySet<string> = new Set(['c', 'cpp', 'csharp']);
@@ -112,7 +122,11 @@ export function compareLayout(oldLines: LexedLine[], newLines: LexedLine[], lang
       // (data) or whitespace that joins or splits tokens.
       return refuse({ messageId: before.type === 'string' || after.type === 'string' ? 'insideString' : 'tokenBoundaries' });
     }
-    if (before.type === 'comment' && before.text !== after.text) details.add('spacing in comments');
+    if (before.type === 'comment' && before.text !== after.text) {
+      // A line comment ends with the line's CR: in a shebang or a shell script it is data.
+      if (crFlipped(before.text, after.text) && (crIsData(language) || before.text.startsWith('#!'))) return refuse({ messageId: 'lineEndings', data: { language: language.name } });
+      details.add('spacing in comments');
+    }
     if (before.lineStart && after.lineStart) {
       if (before.spaceBefore !== after.spaceBefore) {
         if (language.indentSignificant) return refuse({ messageId: 'indentation', data: { language: language.name } });
@@ -142,7 +156,10 @@ export function compareLayout(oldLines: LexedLine[], newLines: LexedLine[], lang
       if (before === after) continue;
       const lastToken = oldCode[k].tokens[oldCode[k].tokens.length - 1];
       if (lastToken !== undefined && lastToken.type === 'punct' && lastToken.text === '\\') return refuse({ messageId: 'continuation' });
-      if (before.replace(/\r$/, '') === after.replace(/\r$/, '')) details.add('line endings');
+      if (before.replace(/\r$/, '') === after.replace(/\r$/, '')) {
+        if (crIsData(language)) return refuse({ messageId: 'lineEndings', data: { language: language.name } });
+        details.add('line endings');
+      }
       else details.add('trailing whitespace');
     }
   }

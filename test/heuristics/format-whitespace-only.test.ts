@@ -127,6 +127,20 @@ runHeuristicTests(formatWhitespaceOnly, {
       expect: [ws('line-endings')],
     },
     {
+      name: 'near miss: CRLF to LF in a shell script changes the last word of each line',
+      path: 'deploy.sh',
+      before: 'set -e\r\nmake deploy\r\n',
+      after: 'set -e\nmake deploy\n',
+      expect: [refused('lineEndings')],
+    },
+    {
+      name: 'near miss: CRLF to LF on a shebang line changes the interpreter path',
+      path: 'tool.py',
+      before: '#!/usr/bin/env python3\r\nprint(1)\n',
+      after: '#!/usr/bin/env python3\nprint(1)\n',
+      expect: [refused('lineEndings')],
+    },
+    {
       name: 'trailing tab added is whitespace/trailing-whitespace',
       path: 'x.ts',
       before: 'const a = 1;\n',
