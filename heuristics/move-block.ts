@@ -15,9 +15,11 @@
  * - where statements run in order (Python, Ruby, shell, JS...) a move within a
  *   file may cross only declarations, not a statement that may use the moved
  *   one (`if __name__ == "__main__": main()`) or change its meaning (Ruby
- *   `private`, C++ `private:`); a decorated block is not moved, since decorators
- *   register in order; a Go function must stay in files built alike (package,
- *   test file, build constraints, GOOS/GOARCH suffix);
+ *   `private`, C++ `private:`), nor a declaration whose header names the moved
+ *   one or is named by it (`class Admin(User)` runs where it stands); a
+ *   decorated block is not moved, since decorators register in order; a Go
+ *   function must stay in files built alike (package, test file, build
+ *   constraints, GOOS/GOARCH suffix);
  * - spacing inside a line, the text of a multi-line string or heredoc and, in
  *   Python, the indentation of lines relative to the block's first are compared
  *   exactly; in Python the block keeps its indentation.
@@ -259,6 +261,10 @@ function crossesOnlyDeclarations(commit: CommitView, removal: Change, addition: 
   const insertAfter = addition.old.start;
   const [from, to] = insertAfter >= removedEnd ? [removedEnd + 1, insertAfter] : [insertAfter + 1, removal.old.start - 1];
   const base = indentOf(removal.removed.find((line) => line.trim() !== '') ?? '').length;
+  // Headers run where they stand (`class Admin(User)`, `extends User`, decorators,
+  // default values): neither side's headers may name what the other side declares.
+  const movedHeaders = removal.removed.filter((line) => line.trim() !== '' && indentOf(line).length === base && DECLARATION_START.test(line));
+  const crossedHeaders: string[] = [];
   for (let k = from - 1; k <= to - 1 && k < text.length; k++) {
     const line = lexed[k];
     if (line === undefined || isBlankLine(line) || line.startState !== null || line.tokens.every((token) => token.type === 'comment')) continue;
@@ -272,8 +278,22 @@ function crossesOnlyDeclarations(commit: CommitView, removal: Change, addition: 
     }
     const header = DECLARATION_START.test(text[k]) && !/;\s*$/.test(trimmed);
     if (!header && !IMPORT_START.test(text[k]) && !/^(\{|\}|end\b)/.test(trimmed)) return false;
+    if (header) crossedHeaders.push(text[k]);
   }
-  return true;
+  return !namesAnother(movedHeaders, crossedHeaders) && !namesAnother(crossedHeaders, movedHeaders);
+}
+
+const DECLARED_NAME = /\b(class|def|function|func|fn|struct|interface|trait|enum|module|sub|proc|type)\s+([A-Za-z_$][\w$]*)/;
+
+/** Whether a header of `these` names (besides declaring it) something a header of `those` declares. */
+function namesAnother(these: string[], those: string[]): boolean {
+  const declared = those.map((line) => DECLARED_NAME.exec(line)?.[2]).filter((name): name is string => name !== undefined);
+  return these.some((line) => {
+    const own = DECLARED_NAME.exec(line)?.[2];
+    const words = new Set(line.match(/[A-Za-z_$][\w$]*/g) ?? []);
+    if (own !== undefined) words.delete(own);
+    return declared.some((name) => words.has(name));
+  });
 }
 
 /** Whether a moved block carries a decorator that registers it (its place is its registration order). */

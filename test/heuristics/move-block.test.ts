@@ -161,6 +161,18 @@ runHeuristicTests(moveBlock, {
         { path: 'sum_linux.go', before: 'package p\n\nconst Limit = 10\n', after: 'package p\n\nconst Limit = 10\n\nfunc Sum(values []int) int {\n\ttotal := 0\n\tfor _, v := range values {\n\t\ttotal += v\n\t}\n\treturn total\n}\n' },
       ],
     },
+    {
+      name: 'Python: a base class moved below its subclass (class Admin(User) runs where it stands)',
+      path: 'models.py',
+      before: 'class User:\n    def display_name(self):\n        return self.first + " " + self.last\n\n\nclass Admin(User):\n    level = 10\n    scope = "all"\n    audit = True\n',
+      after: 'class Admin(User):\n    level = 10\n    scope = "all"\n    audit = True\n\n\nclass User:\n    def display_name(self):\n        return self.first + " " + self.last\n',
+    },
+    {
+      name: 'JS: a base class moved below its subclass (temporal dead zone)',
+      path: 'models.js',
+      before: 'class User {\n  displayName() {\n    return this.first + " " + this.last;\n  }\n}\n\nclass Admin extends User {\n  level() {\n    return 10;\n  }\n}\n',
+      after: 'class Admin extends User {\n  level() {\n    return 10;\n  }\n}\n\nclass User {\n  displayName() {\n    return this.first + " " + this.last;\n  }\n}\n',
+    },
     { name: 'a short block moved matches by coincidence too often', path: 'x.c', before: `int f(void)\n{\n\treturn 1;\n}\n\n${C_STAYS}`, after: `${C_STAYS}\nint f(void)\n{\n\treturn 1;\n}\n` },
   ],
   invalid: [
