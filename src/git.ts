@@ -185,3 +185,63 @@ export function readBlobs(git: Git, ids: string[], maxBytes: number): { blobs: M
   }
   return { blobs, skipped };
 }
+
+/** The options `check` adds to DIFF_OPTIONS for `git log -p`: root commits against the empty tree, no merge diffs. */
+const LOG_OPTIONS = ['--root', '--diff-merges=off', '--encoding=UTF-8', '--no-notes', '--no-show-signature'];
+
+/** The commit record format of logPatches: NUL-separated fields, so no message text can be taken for a field. */
+export const LOG_FORMAT = '--format=%x00%H%x00%P%x00%aN%x00%B%x00';
+
+/**
+ * The commits of a revision range, oldest first, merges left out (`git rev-list
+ * --reverse --no-merges`). `revisions` are rev-list arguments (`a..b`, `x --not --remotes`).
+ */
+export function listCommits(git: Git, revisions: string[], options: { noWalk?: boolean } = {}): string[] {
+  for (const revision of revisions) {
+    if (revision.startsWith('-') && !['--not', '--remotes', '--branches', '--tags', '--all'].includes(revision)) throw new InputError(`not a revision: ${revision}`);
+  }
+  const out = git.run(['rev-list', '--reverse', '--no-merges', ...(options.noWalk ? ['--no-walk'] : []), ...revisions, '--']).toString('utf8');
+  return out.split('\n').filter((line) => line !== '');
+}
+
+/** The merge commits of a revision range (left out of `check`, but counted in its notes). */
+export function countMerges(git: Git, revisions: string[]): number {
+  const out = git.probe(['rev-list', '--count', '--merges', ...revisions, '--']);
+  return out === null ? 0 : Number(out) || 0;
+}
+
+/**
+ * Every listed commit's message and diff against its first parent, in one
+ * `git log -p` process: records in LOG_FORMAT, each followed by its patch in the
+ * pinned diff format (see splitLogRecords in src/check/history.ts).
+ */
+export function logPatches(git: Git, shas: string[]): Buffer {
+  if (shas.length === 0) return Buffer.alloc(0);
+  return git.run(['log', '--no-walk=unsorted', '--stdin', '-p', ...DIFF_OPTIONS, ...LOG_OPTIONS, LOG_FORMAT], { input: shas.join('\n') + '\n' });
+}
+
+/** The upstream of the current branch (`origin/main`), or null (no branch, no upstream). */
+export function upstreamOf(git: Git): string | null {
+  return git.probe(['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}']);
+}
+
+/** The current branch's short name, or null when HEAD is detached. */
+export function currentBranch(git: Git): string | null {
+  return git.probe(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+}
+
+/** True when the object exists and is a commit (a pre-push remote sha may be unknown here). */
+export function isCommit(git: Git, sha: string): boolean {
+  return git.probe(['cat-file', '-e', `${sha}^{commit}`]) !== null;
+}
+
+/** Where git looks for a hook (honours core.hooksPath), as an absolute path. */
+export function hookPath(git: Git, name: string): string {
+  const relative = git.text(['rev-parse', '--git-path', `hooks/${name}`]);
+  return path.resolve(git.cwd, relative);
+}
+
+/** A configuration value, or null when unset. */
+export function configValue(git: Git, key: string): string | null {
+  return git.probe(['config', '--get', key]);
+}
