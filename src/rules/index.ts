@@ -1,0 +1,16 @@
+/**
+ * The rule registry of `check`, in report order: the diff rules (what must not
+ * be mixed), then the message rules (what a message must carry). Each rule is
+ * src/rules/<id>.ts; test/rules/registry.test.ts checks this list against the
+ * files, the test tables and the README.
+ */
+import { Rule } from '../check/rule';
+import { mixedWhitespace } from './mixed-whitespace';
+
+export const rules: readonly Rule[] = [
+  mixedWhitespace,
+];
+
+export function findRule(id: string): Rule | undefined {
+  return rules.find((rule) => rule.meta.id === id);
+}
