@@ -5,10 +5,12 @@
  * files, the test tables and the README.
  */
 import { Rule } from '../check/rule';
+import { mixedRefactor } from './mixed-refactor';
 import { mixedWhitespace } from './mixed-whitespace';
 
 export const rules: readonly Rule[] = [
   mixedWhitespace,
+  mixedRefactor,
 ];
 
 export function findRule(id: string): Rule | undefined {
