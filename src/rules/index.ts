@@ -5,12 +5,14 @@
  * files, the test tables and the README.
  */
 import { Rule } from '../check/rule';
+import { apiWithUse } from './api-with-use';
 import { mixedRefactor } from './mixed-refactor';
 import { mixedWhitespace } from './mixed-whitespace';
 
 export const rules: readonly Rule[] = [
   mixedWhitespace,
   mixedRefactor,
+  apiWithUse,
 ];
 
 export function findRule(id: string): Rule | undefined {
