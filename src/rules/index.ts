@@ -8,11 +8,13 @@ import { Rule } from '../check/rule';
 import { apiWithUse } from './api-with-use';
 import { mixedRefactor } from './mixed-refactor';
 import { mixedWhitespace } from './mixed-whitespace';
+import { unrelatedChanges } from './unrelated-changes';
 
 export const rules: readonly Rule[] = [
   mixedWhitespace,
   mixedRefactor,
   apiWithUse,
+  unrelatedChanges,
 ];
 
 export function findRule(id: string): Rule | undefined {

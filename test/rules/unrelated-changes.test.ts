@@ -1,0 +1,40 @@
+/**
+ * unrelated-changes: two functional edits that share nothing; not edits linked
+ * by a name one defines and the other uses, not two edits in one file.
+ */
+import { unrelatedChanges } from '../../src/rules/unrelated-changes';
+import { runRuleTests } from '../helpers/rule-tester';
+
+const MESSAGE = 'app: two fixes\n\nThe timeout was too short and the greeting misspelt.\n';
+const NET = 'def timeout():\n    return 10\n';
+const UI = 'def greeting():\n    return "helo"\n';
+
+runRuleTests(unrelatedChanges, {
+  valid: [
+    { name: 'one functional change', message: MESSAGE, files: [{ path: 'net.py', before: NET, after: NET.replace('10', '30') }] },
+    {
+      name: 'a definition and its use',
+      message: MESSAGE,
+      files: [
+        { path: 'net.py', before: NET, after: NET.replace('def timeout():', 'def timeout(slow):').replace('return 10', 'return 30 if slow else 10') },
+        { path: 'client.py', before: 'def connect():\n    return open_socket(timeout())\n', after: 'def connect():\n    return open_socket(timeout(True))\n' },
+      ],
+    },
+    {
+      name: 'two edits in one file',
+      message: MESSAGE,
+      files: [{ path: 'app.py', before: `${NET}\n\n${'# filler\n'.repeat(40)}\n${UI}`, after: `${NET.replace('10', '30')}\n\n${'# filler\n'.repeat(40)}\n${UI.replace('helo', 'hello')}` }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'two files, nothing shared',
+      message: MESSAGE,
+      files: [
+        { path: 'net.py', before: NET, after: NET.replace('10', '30') },
+        { path: 'ui.py', before: UI, after: UI.replace('helo', 'hello') },
+      ],
+      expect: [{ severity: 'warn', message: /2 independent groups of functional changes: \(1\) net\.py, \(2\) ui\.py/ }],
+    },
+  ],
+});
