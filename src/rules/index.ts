@@ -6,6 +6,7 @@
  */
 import { Rule } from '../check/rule';
 import { apiWithUse } from './api-with-use';
+import { hiddenDependency } from './hidden-dependency';
 import { mixedRefactor } from './mixed-refactor';
 import { mixedWhitespace } from './mixed-whitespace';
 import { unrelatedChanges } from './unrelated-changes';
@@ -15,6 +16,7 @@ export const rules: readonly Rule[] = [
   mixedRefactor,
   apiWithUse,
   unrelatedChanges,
+  hiddenDependency,
 ];
 
 export function findRule(id: string): Rule | undefined {
