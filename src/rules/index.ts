@@ -9,6 +9,7 @@ import { apiWithUse } from './api-with-use';
 import { hiddenDependency } from './hidden-dependency';
 import { mixedRefactor } from './mixed-refactor';
 import { mixedWhitespace } from './mixed-whitespace';
+import { tooLarge } from './too-large';
 import { unrelatedChanges } from './unrelated-changes';
 
 export const rules: readonly Rule[] = [
@@ -17,6 +18,7 @@ export const rules: readonly Rule[] = [
   apiWithUse,
   unrelatedChanges,
   hiddenDependency,
+  tooLarge,
 ];
 
 export function findRule(id: string): Rule | undefined {
