@@ -9,6 +9,7 @@ import { apiWithUse } from './api-with-use';
 import { hiddenDependency } from './hidden-dependency';
 import { mixedRefactor } from './mixed-refactor';
 import { mixedWhitespace } from './mixed-whitespace';
+import { subjectMissing } from './subject-missing';
 import { tooLarge } from './too-large';
 import { unrelatedChanges } from './unrelated-changes';
 
@@ -19,6 +20,7 @@ export const rules: readonly Rule[] = [
   unrelatedChanges,
   hiddenDependency,
   tooLarge,
+  subjectMissing,
 ];
 
 export function findRule(id: string): Rule | undefined {
