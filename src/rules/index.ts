@@ -9,6 +9,7 @@ import { apiWithUse } from './api-with-use';
 import { hiddenDependency } from './hidden-dependency';
 import { mixedRefactor } from './mixed-refactor';
 import { mixedWhitespace } from './mixed-whitespace';
+import { subjectLength } from './subject-length';
 import { subjectMissing } from './subject-missing';
 import { tooLarge } from './too-large';
 import { unrelatedChanges } from './unrelated-changes';
@@ -21,6 +22,7 @@ export const rules: readonly Rule[] = [
   hiddenDependency,
   tooLarge,
   subjectMissing,
+  subjectLength,
 ];
 
 export function findRule(id: string): Rule | undefined {
