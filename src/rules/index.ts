@@ -9,6 +9,7 @@ import { apiWithUse } from './api-with-use';
 import { hiddenDependency } from './hidden-dependency';
 import { mixedRefactor } from './mixed-refactor';
 import { mixedWhitespace } from './mixed-whitespace';
+import { subjectArea } from './subject-area';
 import { subjectLength } from './subject-length';
 import { subjectMissing } from './subject-missing';
 import { tooLarge } from './too-large';
@@ -23,6 +24,7 @@ export const rules: readonly Rule[] = [
   tooLarge,
   subjectMissing,
   subjectLength,
+  subjectArea,
 ];
 
 export function findRule(id: string): Rule | undefined {
