@@ -6,6 +6,7 @@
  */
 import { Rule } from '../check/rule';
 import { apiWithUse } from './api-with-use';
+import { bodyMissing } from './body-missing';
 import { hiddenDependency } from './hidden-dependency';
 import { mixedRefactor } from './mixed-refactor';
 import { mixedWhitespace } from './mixed-whitespace';
@@ -25,6 +26,7 @@ export const rules: readonly Rule[] = [
   subjectMissing,
   subjectLength,
   subjectArea,
+  bodyMissing,
 ];
 
 export function findRule(id: string): Rule | undefined {
