@@ -7,6 +7,7 @@
 import { Rule } from '../check/rule';
 import { apiWithUse } from './api-with-use';
 import { bodyMissing } from './body-missing';
+import { bodyOnlyReference } from './body-only-reference';
 import { hiddenDependency } from './hidden-dependency';
 import { mixedRefactor } from './mixed-refactor';
 import { mixedWhitespace } from './mixed-whitespace';
@@ -27,6 +28,7 @@ export const rules: readonly Rule[] = [
   subjectLength,
   subjectArea,
   bodyMissing,
+  bodyOnlyReference,
 ];
 
 export function findRule(id: string): Rule | undefined {
