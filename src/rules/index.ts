@@ -8,6 +8,7 @@ import { Rule } from '../check/rule';
 import { apiWithUse } from './api-with-use';
 import { bodyMissing } from './body-missing';
 import { bodyOnlyReference } from './body-only-reference';
+import { bodyWhy } from './body-why';
 import { hiddenDependency } from './hidden-dependency';
 import { mixedRefactor } from './mixed-refactor';
 import { mixedWhitespace } from './mixed-whitespace';
@@ -29,6 +30,7 @@ export const rules: readonly Rule[] = [
   subjectArea,
   bodyMissing,
   bodyOnlyReference,
+  bodyWhy,
 ];
 
 export function findRule(id: string): Rule | undefined {
