@@ -16,6 +16,7 @@ import { subjectArea } from './subject-area';
 import { subjectLength } from './subject-length';
 import { subjectMissing } from './subject-missing';
 import { tooLarge } from './too-large';
+import { trailersLast } from './trailers-last';
 import { unrelatedChanges } from './unrelated-changes';
 
 export const rules: readonly Rule[] = [
@@ -31,6 +32,7 @@ export const rules: readonly Rule[] = [
   bodyMissing,
   bodyOnlyReference,
   bodyWhy,
+  trailersLast,
 ];
 
 export function findRule(id: string): Rule | undefined {
