@@ -10,6 +10,7 @@ import { bodyMissing } from './body-missing';
 import { bodyOnlyReference } from './body-only-reference';
 import { bodyWhy } from './body-why';
 import { hiddenDependency } from './hidden-dependency';
+import { messageListsSeveral } from './message-lists-several';
 import { mixedRefactor } from './mixed-refactor';
 import { mixedWhitespace } from './mixed-whitespace';
 import { subjectArea } from './subject-area';
@@ -33,6 +34,7 @@ export const rules: readonly Rule[] = [
   bodyOnlyReference,
   bodyWhy,
   trailersLast,
+  messageListsSeveral,
 ];
 
 export function findRule(id: string): Rule | undefined {
