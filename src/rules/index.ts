@@ -13,6 +13,7 @@ import { hiddenDependency } from './hidden-dependency';
 import { messageListsSeveral } from './message-lists-several';
 import { mixedRefactor } from './mixed-refactor';
 import { mixedWhitespace } from './mixed-whitespace';
+import { noopSaysSo } from './noop-says-so';
 import { subjectArea } from './subject-area';
 import { subjectLength } from './subject-length';
 import { subjectMissing } from './subject-missing';
@@ -35,6 +36,7 @@ export const rules: readonly Rule[] = [
   bodyWhy,
   trailersLast,
   messageListsSeveral,
+  noopSaysSo,
 ];
 
 export function findRule(id: string): Rule | undefined {
