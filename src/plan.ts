@@ -18,6 +18,7 @@
  * bytes come from the blobs, not from the diff's decoded text, so CRLF, missing
  * final newlines and non-UTF-8 content survive unchanged.
  */
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { InputError } from './errors';
 import { Change, SeriesCommit } from './model';
@@ -201,21 +202,33 @@ export function composeText(oldData: Buffer, newData: Buffer, changes: Change[],
   return Buffer.concat(parts);
 }
 
+/** Whether the lines (bytes with their newline) are the diff's decoded lines (UTF-8 when valid, else latin1, as parse.ts reads them). */
+function sameLines(lines: Buffer[], texts: string[]): boolean {
+  return lines.length === texts.length && lines.every((line, k) => {
+    const bytes = line[line.length - 1] === 0x0a ? line.subarray(0, -1) : line;
+    return (isUtf8(bytes) ? bytes.toString('utf8') : bytes.toString('latin1')) === texts[k];
+  });
+}
+
 /**
  * Whether a file can be split line by line: its changes are text blocks in
- * order, inside both files, and applying none or all of them gives back exactly
- * the old and the new bytes. Anything else moves as a whole, which is always exact.
+ * order, inside both files, their lines are the files' lines, and applying
+ * none or all of them gives back exactly the old and the new bytes. Anything
+ * else moves as a whole, which is always exact.
  */
 export function canSplitText(oldData: Buffer, newData: Buffer, changes: Change[]): boolean {
   if (changes.length < 2 || changes.some((change) => change.old === null || change.new === null)) return false;
-  const oldCount = splitLines(oldData).length;
-  const newCount = splitLines(newData).length;
+  const oldLines = splitLines(oldData);
+  const newLines = splitLines(newData);
+  const oldCount = oldLines.length;
+  const newCount = newLines.length;
   let oldEnd = 0;
   let newEnd = 0;
   for (const change of changes) {
     const [oldFrom, oldTo] = span(change.old!);
     const [newFrom, newTo] = span(change.new!);
     if (oldFrom < oldEnd || newFrom < newEnd || oldTo > oldCount || newTo > newCount) return false;
+    if (!sameLines(oldLines.slice(oldFrom, oldTo), change.removed) || !sameLines(newLines.slice(newFrom, newTo), change.added)) return false;
     oldEnd = oldTo;
     newEnd = newTo;
   }
