@@ -9,8 +9,9 @@
  *      (`git diff-tree --raw`), and, for files split line by line, their blobs;
  *   2. each step lays out every touched path, writes the new contents as blobs
  *      (`hash-object --stdin-paths`), updates the temporary index
- *      (`update-index --index-info`), `write-tree`s it and writes the commit
- *      object (author line copied byte for byte from the original commit);
+ *      (`update-index --index-info`) and `write-tree`s it; the commit objects
+ *      (author line copied byte for byte from the original commit) are written
+ *      in one batch at the end;
  *   3. the last tree must be the original commit's tree, or nothing goes further;
  *   4. `applySeries` then replays later commits (`--in-place`: same trees, new
  *      parents), moves the objects into the repository, runs `--exec` in a
@@ -18,6 +19,7 @@
  *      `update-ref` and its expected old value.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -192,25 +194,46 @@ function buildSlots(git: Git, files: ParsedFile[], changes: Change[], base: stri
   return slots;
 }
 
-/** Writes blobs for the given contents in one `hash-object` call; returns their ids in order. */
-function writeBlobs(git: Git, quarantine: Quarantine, contents: Buffer[]): string[] {
+/** Writes objects of one type in one `hash-object --stdin-paths` call (no filters); returns their ids in order. */
+function writeObjects(git: Git, quarantine: Quarantine, type: 'blob' | 'commit', contents: Buffer[]): string[] {
   if (contents.length === 0) return [];
-  const dir = fs.mkdtempSync(path.join(quarantine.dir, 'blobs-'));
+  const dir = fs.mkdtempSync(path.join(quarantine.dir, `${type}s-`));
   const names = contents.map((data, index) => {
     const name = path.join(dir, String(index));
     fs.writeFileSync(name, data);
     return name;
   });
-  const ids = git.text(['hash-object', '-w', '--no-filters', '--stdin-paths'], { env: quarantine.env, input: names.join('\n') + '\n' }).split('\n');
+  const ids = git.text(['hash-object', '-t', type, '-w', '--no-filters', '--stdin-paths'], { env: quarantine.env, input: names.join('\n') + '\n' }).split('\n');
   fs.rmSync(dir, { recursive: true, force: true });
-  if (ids.length !== contents.length) throw new Error(`git hash-object returned ${ids.length} ids for ${contents.length} blobs`);
+  if (ids.length !== contents.length) throw new Error(`git hash-object returned ${ids.length} ids for ${contents.length} objects`);
   return ids;
 }
 
-/** Writes a commit object (raw header lines, then the message) and returns its id. */
-function writeCommit(git: Git, env: NodeJS.ProcessEnv, headers: Buffer[], message: Buffer): string {
-  const body = Buffer.concat([...headers.flatMap((line) => [line, Buffer.from('\n')]), Buffer.from('\n'), message]);
-  return git.text(['hash-object', '-t', 'commit', '-w', '--stdin'], { env, input: body });
+/**
+ * Commits are chained (each names its parent's id), so their ids are computed
+ * here, the way git does, and the objects written in one batch at the end; git's
+ * ids are then checked against these.
+ */
+class CommitWriter {
+  private readonly bodies: Buffer[] = [];
+  private readonly ids: string[] = [];
+
+  constructor(private readonly algorithm: 'sha1' | 'sha256') {}
+
+  /** Adds a commit (raw header lines, then the message) and returns its id. */
+  add(headers: Buffer[], message: Buffer): string {
+    const body = Buffer.concat([...headers.flatMap((line) => [line, Buffer.from('\n')]), Buffer.from('\n'), message]);
+    const id = createHash(this.algorithm).update(`commit ${body.length}\0`).update(body).digest('hex');
+    this.bodies.push(body);
+    this.ids.push(id);
+    return id;
+  }
+
+  write(git: Git, quarantine: Quarantine): void {
+    const written = writeObjects(git, quarantine, 'commit', this.bodies);
+    const wrong = written.findIndex((id, index) => id !== this.ids[index]);
+    if (wrong >= 0) throw new Error(`git wrote commit ${written[wrong]} where ${this.ids[wrong]} was computed`);
+  }
 }
 
 /**
@@ -232,13 +255,14 @@ export function buildSeriesCommits(git: Git, original: OriginalCommit, files: Pa
     // Every new content of every step, written in one batch.
     const pending: Buffer[] = [];
     for (const layout of layouts) for (const state of layout) if (state.content !== null && 'data' in state.content) pending.push(state.content.data);
-    const ids = writeBlobs(git, quarantine, pending);
+    const ids = writeObjects(git, quarantine, 'blob', pending);
     let next = 0;
 
     git.run(original.parent === null ? ['read-tree', '--empty'] : ['read-tree', original.parent], { env });
     const baseTree = git.text(['write-tree'], { env });
     const zeros = '0'.repeat(original.sha.length);
     const committer = git.run(['var', 'GIT_COMMITTER_IDENT']).toString('latin1').replace(/\n$/, '');
+    const commits = new CommitWriter(original.sha.length === 64 ? 'sha256' : 'sha1');
     const steps: BuiltStep[] = [];
     let parent = original.parent;
     let parentTree = baseTree;
@@ -256,11 +280,12 @@ export function buildSeriesCommits(git: Git, original: OriginalCommit, files: Pa
         return;
       }
       const headers = [Buffer.from(`tree ${tree}`), ...(parent === null ? [] : [Buffer.from(`parent ${parent}`)]), original.authorLine, Buffer.from(`committer ${committer}`, 'latin1')];
-      const commit = writeCommit(git, env, headers, messageBytes(step.message));
+      const commit = commits.add(headers, messageBytes(step.message));
       steps.push({ ...step, index: position + 1, parent, tree, commit });
       parent = commit;
       parentTree = tree;
     });
+    commits.write(git, quarantine);
     if (parentTree !== original.tree) {
       const differ = git.run(['diff-tree', '-r', '-z', '--name-only', parentTree, original.tree], { env }).toString('utf8').split('\0').filter((name) => name !== '');
       throw new SeriesError(`the series would end on tree ${parentTree.slice(0, 12)}, not on ${original.sha.slice(0, 12)}'s tree ${original.tree.slice(0, 12)} (${differ.length} path(s) differ: ${differ.slice(0, 3).map((name) => JSON.stringify(name)).join(', ')}); nothing was written`);
@@ -365,12 +390,14 @@ function replay(git: Git, series: BuiltSeries, head: string): { tip: string; cou
   const original = series.original.sha;
   const rewritten = new Map<string, string>([[original, series.steps[series.steps.length - 1].commit]]);
   const list = git.text(['rev-list', '--topo-order', '--reverse', '--parents', `${original}..${head}`], { env });
+  const commits = (list === '' ? [] : list.split('\n')).map((line) => line.split(' '));
+  const raw = readCommitObjects(git, env, commits.map(([sha]) => sha));
   const committer = git.run(['var', 'GIT_COMMITTER_IDENT']).toString('latin1').replace(/\n$/, '');
+  const writer = new CommitWriter(original.length === 64 ? 'sha256' : 'sha1');
   let count = 0;
-  for (const line of list === '' ? [] : list.split('\n')) {
-    const [sha, ...parents] = line.split(' ');
+  for (const [sha, ...parents] of commits) {
     if (!parents.some((parent) => rewritten.has(parent))) continue;
-    const { headers, message } = splitCommitObject(git.run(['cat-file', 'commit', sha], { env }));
+    const { headers, message } = splitCommitObject(raw.get(sha)!);
     const out: Buffer[] = [];
     for (const header of headers) {
       const key = header.toString('latin1').split(' ')[0];
@@ -380,10 +407,27 @@ function replay(git: Git, series: BuiltSeries, head: string): { tip: string; cou
     }
     const at = out.findIndex((header) => header.toString('latin1').startsWith('author '));
     out.splice(at + 1, 0, Buffer.from(`committer ${committer}`, 'latin1'));
-    rewritten.set(sha, writeCommit(git, env, out, message));
+    rewritten.set(sha, writer.add(out, message));
     count++;
   }
+  writer.write(git, series.quarantine);
   return { tip: rewritten.get(head) ?? head, count };
+}
+
+/** Raw commit objects, read in one `cat-file --batch`. */
+function readCommitObjects(git: Git, env: NodeJS.ProcessEnv, shas: string[]): Map<string, Buffer> {
+  const objects = new Map<string, Buffer>();
+  if (shas.length === 0) return objects;
+  const out = git.run(['cat-file', '--batch'], { env, input: shas.join('\n') + '\n' });
+  let offset = 0;
+  while (offset < out.length) {
+    const headerEnd = out.indexOf(0x0a, offset);
+    const [id, type, size] = out.subarray(offset, headerEnd).toString('latin1').split(' ');
+    if (type !== 'commit') throw new Error(`${id} is not a commit`);
+    objects.set(id, out.subarray(headerEnd + 1, headerEnd + 1 + Number(size)));
+    offset = headerEnd + 1 + Number(size) + 1;
+  }
+  return objects;
 }
 
 /**
