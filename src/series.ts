@@ -292,10 +292,33 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     const user = functional.find((candidate) => names.some((name) => [...changes[candidate].added, ...changes[candidate].removed].some((line) => line.includes(name))));
     if (user !== undefined) union.union(user, position);
   }
-  // Docs and generated output: with the functional change they share rare names with.
-  for (const position of changes.map((_c, p) => p).filter((p) => categories[p] === 'docs' || categories[p] === 'generated')) {
+  // Docs: with the functional change they share rare names with.
+  for (const position of changes.map((_c, p) => p).filter((p) => categories[p] === 'docs')) {
     const target = bestOverlap(position, functional, 1);
-    if (target !== undefined && (categories[position] === 'docs' || path.posix.dirname(changes[target].file) === path.posix.dirname(changes[position].file))) union.union(target, position);
+    if (target !== undefined) union.union(target, position);
+  }
+  // Generated output is regenerated as a whole: one file's changes stay together,
+  // and go with the source they were generated from (`x.ts.snap` next to `x.ts`,
+  // a snapshot beside its test), else with a change in the same directory.
+  const generated = changes.map((_c, p) => p).filter((p) => categories[p] === 'generated');
+  const sources = changes.map((_c, p) => p).filter((p) => categories[p] === 'functional' || categories[p] === 'test' || categories[p] === 'api');
+  const firstOfFile = new Map<number, number>();
+  for (const position of generated) {
+    const first = firstOfFile.get(changes[position].fileIndex);
+    if (first === undefined) firstOfFile.set(changes[position].fileIndex, position);
+    else union.union(first, position);
+  }
+  for (const position of firstOfFile.values()) {
+    const file = changes[position].file;
+    const base = path.posix.basename(file);
+    const byName = sources.find((candidate) => {
+      const other = path.posix.basename(changes[candidate].file);
+      return base.startsWith(other + '.') || base.startsWith(stemOf(changes[candidate].file) + '.');
+    });
+    const sameDirectory = sources.find((candidate) => path.posix.dirname(changes[candidate].file) === path.posix.dirname(file));
+    const parentDirectory = sources.find((candidate) => path.posix.dirname(changes[candidate].file) === path.posix.dirname(path.posix.dirname(file)));
+    const target = byName ?? sameDirectory ?? parentDirectory;
+    if (target !== undefined) union.union(target, position);
   }
 
   /** The functional change sharing the most rarely used identifiers with this one. */
