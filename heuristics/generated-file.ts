@@ -8,7 +8,7 @@
 import { Heuristic, HeuristicResult } from '../src/heuristic';
 import { Language } from '../src/language';
 import { lexLines } from '../src/lexer';
-import { GENERATED_MARKER, isGeneratedPath } from '../src/paths';
+import { GENERATED_MARKER, isGeneratedPath, isLockfile } from '../src/paths';
 
 const messages = {
   path: 'Generated file by its name ({{file}}): review the source that produced it instead.',
@@ -66,7 +66,8 @@ export const generatedFile: Heuristic = {
     languages: 'all',
     messages,
   },
-  appliesTo: () => true,
+  // Lockfiles say @generated too, but they are dependency changes: dependency-manifest decides.
+  appliesTo: (file) => !isLockfile((file.newPath ?? file.oldPath)?.text ?? ''),
   classify(change, context): HeuristicResult | null {
     if (isGeneratedPath(change.file)) return { kind: 'generated', detail: 'path', confidence: 0.9, messageId: 'path', data: { file: change.file } };
     const side = change.status === 'deleted' ? 'old' : 'new';
