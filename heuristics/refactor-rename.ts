@@ -174,14 +174,29 @@ const JS_OBJECT_BEFORE = new Set(['=', '(', ',', ':', '[', '?', 'return', 'const
  * when the side was lexed with it (the lexed lines are the file's own), else
  * from the change's tokens alone.
  */
+/** Places of a whole file's tokens, computed once per file version (a large commit asks per change). */
+const filePlaces = new WeakMap<LexedLine[], { lines: Set<LexedLine>; places: Map<Token, Place> }>();
+
 function placesOf(commit: CommitView, change: Change, side: 'old' | 'new'): Map<Token, Place> {
   const lexed = commit.lexSide(change, side);
   const file = commit.lexedFile(change.fileIndex, side);
-  const known = lexed.wholeFile && file !== null && lexed.lines.length > 0 && file.includes(lexed.lines[0]);
+  if (lexed.wholeFile && file !== null && lexed.lines.length > 0) {
+    let cached = filePlaces.get(file);
+    if (cached === undefined) {
+      cached = { lines: new Set(file), places: walkPlaces(file, true) };
+      filePlaces.set(file, cached);
+    }
+    if (cached.lines.has(lexed.lines[0])) return cached.places;
+  }
+  return walkPlaces(lexed.lines, false);
+}
+
+/** Each token's enclosing bracket and previous token, walking the lines in order. */
+function walkPlaces(lines: LexedLine[], known: boolean): Map<Token, Place> {
   const result = new Map<Token, Place>();
   const stack: Array<{ opener: string; before: Token | undefined }> = [];
   let previous: Token | undefined;
-  for (const line of known ? file! : lexed.lines) {
+  for (const line of lines) {
     for (const token of line.tokens) {
       if (token.type === 'comment') continue;
       const top = stack[stack.length - 1];
