@@ -9,9 +9,19 @@
  * So are changes to directive comments (`// @ts-ignore`, `// eslint-disable`,
  * `#__PURE__` annotations): the emitted code may be the same, but they switch
  * checks off or change what a bundler keeps, which is not a refactor.
+ *
+ * Transpiling costs tens of milliseconds per change in a large file, so a cheap
+ * filter runs first (mayBeTypeOnly): a change is transpiled only when its code
+ * holds type syntax, or when it stands where the lines around it make it a type
+ * (inside an `interface`, a type literal, `<...>`, a multi-line `import type`,
+ * a class body, after `type X =`). The filter only skips changes that cannot be
+ * type-only; changes with no code difference at all (comments, whitespace) are
+ * comment-only's and whitespace's, not this heuristic's.
  */
+import { CommitView, Heuristic, HeuristicResult } from '../src/heuristic';
+import { LexedLine } from '../src/lexer';
+import { Change } from '../src/model';
 import { applyChanges } from '../src/prefix-check';
-import { Heuristic, HeuristicResult } from '../src/heuristic';
 import { DIRECTIVE } from './comment-only';
 
 const messages = {
@@ -20,6 +30,174 @@ const messages = {
 
 const TYPESCRIPT_FILE = /\.(ts|tsx|mts|cts)$/;
 const DECORATOR = /^\s*@[A-Za-z_$]/m;
+
+/**
+ * Type syntax in a line's code (strings and comments left out): annotations and
+ * object types (`:`), type arguments and parameters (`<`, `>`), optional marks
+ * (`?`, not `?.` or `??`), unions and intersections (`|`, `&`, not `||`/`&&`),
+ * non-null and definite assignment (`x!`), the words that only types,
+ * modifiers and imports use, and `function` without a body on its line (an
+ * overload signature may have no types at all).
+ */
+const TYPE_SYNTAX =
+  /[:<]|(?<![=>-])>|(?<!\?)\?(?![.?])|(?<![|&])[|&](?![|&=])|[\w$)\]]!(?!=)|(^|[^\w$.])(interface|type|declare|namespace|module|abstract|implements|extends|readonly|public|private|protected|override|as|satisfies|keyof|infer|is|asserts|import|export)(?![\w$])|(^|[^\w$.])function(?![\w$])(?![^{]*\{)/;
+/** Before a `{`: what makes the braces a type (interface, type literal, `import type {`...) rather than a block or an object. */
+const TYPE_BRACE = /(^|[^\w$.])(interface|type|declare|namespace|module|import)(?![\w$])|(^|[^\w$.])export(\s+type)?\s*$|[:<|&]\s*$/;
+/** A `case x: {` or `default: {` block: its `:` is not an annotation. */
+const CASE_BLOCK = /^\s*(case(?![\w$])|default\s*:)/;
+
+/** Last tokens after which a statement must go on: the next lines continue it (`type A =`, `class C implements`). */
+const CONTINUES = new Set(['=', '|', '&', ':', '?', '<', '(', '[', ',', '=>', '.', 'extends', 'implements', 'keyof', 'typeof', 'infer', 'as', 'is', 'satisfies', 'new']);
+/** First tokens of a line that goes on from the line before (`.bar` under `type A = typeof foo`). */
+const LEADS = new Set(['=>', '.', '?.', '=', ',', ')', ']', '>', '&&', '||', '??', 'in', 'instanceof']);
+/** How far back a statement head is looked for before giving up (and transpiling). */
+const MAX_CONTINUATION_LINES = 20;
+
+/** A line's code: tokens without comments, strings as `""`, one space where the source had any. */
+function codeOf(line: LexedLine | undefined): string {
+  if (line === undefined) return '';
+  return line.tokens
+    .filter((token) => token.type !== 'comment')
+    .map((token) => (token.spaceBefore === '' ? '' : ' ') + (token.type === 'string' ? '""' : token.text))
+    .join('');
+}
+
+/** An open bracket, in a persistent stack: `outer` is the one it sits in. */
+interface Open {
+  char: '{' | '(' | '[' | '<';
+  /** 0-based line of the bracket, and the line's code before it. */
+  line: number;
+  prefix: string;
+  outer: Open | null;
+}
+
+const CLOSERS: Record<string, Open['char']> = { '}': '{', ')': '(', ']': '[' };
+
+/**
+ * For each line of a file, the brackets open where it starts. `<` counts when
+ * glued to a name (`Map<`) or last on its line, and is dropped at `;` or when
+ * an enclosing bracket closes, so a `<` that was a comparison does not last.
+ */
+function openBrackets(lexed: LexedLine[]): Array<Open | null> {
+  const result: Array<Open | null> = new Array(lexed.length + 1);
+  let open: Open | null = null;
+  const pop = (char: Open['char']) => {
+    let node = open;
+    while (node !== null && node.char !== char) node = node.outer;
+    if (node !== null) open = node.outer;
+  };
+  lexed.forEach((line, k) => {
+    const tokens = line.tokens.filter((token) => token.type !== 'comment');
+    result[k] = open;
+    let prefix = '';
+    tokens.forEach((token, t) => {
+      const text = token.type === 'string' ? '""' : token.text;
+      if (token.type === 'punct') {
+        const previous = tokens[t - 1];
+        if (text === '{' || text === '(' || text === '[') open = { char: text, line: k, prefix, outer: open };
+        else if (text in CLOSERS) pop(CLOSERS[text]);
+        else if (text === '<' && ((previous?.type === 'word' && token.spaceBefore === '') || t === tokens.length - 1)) open = { char: '<', line: k, prefix, outer: open };
+        else if (/^>+$/.test(text) && !(previous?.text === '=' && token.spaceBefore === '')) {
+          for (let n = 0; n < text.length && open !== null && open.char === '<'; n++) open = open.outer;
+        } else if (text === ';') {
+          while (open !== null && open.char === '<') open = open.outer;
+        }
+      }
+      prefix += (token.spaceBefore === '' ? '' : ' ') + text;
+    });
+  });
+  result[lexed.length] = open;
+  return result;
+}
+
+interface FileTokens {
+  /** Every line of the old and of the new file, from the TypeScript service. */
+  old: LexedLine[];
+  new: LexedLine[];
+  /** The brackets open at the start of each old line. */
+  open: Array<Open | null>;
+}
+
+const fileTokens = new WeakMap<CommitView, Map<number, FileTokens | null>>();
+
+/**
+ * The real parser's tokens of both versions of a file, and the old version's
+ * open brackets; null without them. Only a real parser's tokens will do: the
+ * table lexer loses its way in regular expression literals (a backtick or `[`
+ * inside one), and a bracket or a `:` it misplaces would let a type-only change
+ * be skipped. One parse per version costs about one transpile, and saves one
+ * per change.
+ */
+function tokensOf(commit: CommitView, fileIndex: number): FileTokens | null {
+  let perFile = fileTokens.get(commit);
+  if (perFile === undefined) {
+    perFile = new Map();
+    fileTokens.set(commit, perFile);
+  }
+  if (!perFile.has(fileIndex)) {
+    const real = (side: 'old' | 'new') => {
+      const text = commit.text(fileIndex, side);
+      const lines = text === null ? null : (commit.syntax(fileIndex, side)?.lines ?? null);
+      return text !== null && lines !== null && lines.length === text.split('\n').length ? lines : null;
+    };
+    const old = real('old');
+    const next = old === null ? null : real('new');
+    perFile.set(fileIndex, old === null || next === null ? null : { old, new: next, open: openBrackets(old) });
+  }
+  return perFile.get(fileIndex) ?? null;
+}
+
+/** The nearest line before `line` with code on it, or -1. */
+function previousCodeLine(lexed: LexedLine[], line: number): number {
+  for (let k = line - 1; k >= 0; k--) if (codeOf(lexed[k]).trim() !== '') return k;
+  return -1;
+}
+
+/**
+ * False only for a change that cannot be type-only: its removed and added code
+ * has no type syntax, no bracket it stands in opens a type (an interface body, a
+ * type literal, `<...>`, an `import`/`export` list, a class body where untyped
+ * overloads live, a parameter list of an overload), and it does not continue a
+ * statement whose head is a type (`type A =` on the line before). Without the
+ * real parser's tokens of both versions, true: the transpile decides.
+ */
+function mayBeTypeOnly(change: Change, commit: CommitView): boolean {
+  const file = tokensOf(commit, change.fileIndex);
+  if (file === null || change.old === null || change.new === null) return true;
+  const oldLines = file.old.slice(change.old.start - 1, change.old.start - 1 + change.removed.length);
+  const newLines = file.new.slice(change.new.start - 1, change.new.start - 1 + change.added.length);
+  // The same tokens, comments aside: no code changed at all.
+  const tokens = (lines: LexedLine[]) => JSON.stringify(lines.flatMap((line) => line.tokens.filter((token) => token.type !== 'comment').map((token) => token.text)));
+  if (tokens(oldLines) === tokens(newLines)) return false;
+  if ([...oldLines, ...newLines].some((line) => TYPE_SYNTAX.test(codeOf(line)))) return true;
+  const { old: lexed, open } = file;
+  // The old file's 0-based line where the change starts (an insertion comes after line `start`).
+  const at = change.old.lines === 0 ? change.old.start : change.old.start - 1;
+  let innermostBrace = true;
+  for (let node = open[at] ?? null; node !== null; node = node.outer) {
+    // An opener alone on its line (Allman style, `[` under `type A =`) takes the head from the line before.
+    const prefix = node.prefix.trim() === '' ? codeOf(lexed[previousCodeLine(lexed, node.line)]) : node.prefix;
+    if (node.char === '<') return true;
+    if (node.char === '{') {
+      if ((TYPE_BRACE.test(prefix) && !CASE_BLOCK.test(prefix)) || (innermostBrace && /(^|[^\w$.])class(?![\w$])/.test(prefix))) return true;
+      innermostBrace = false;
+    } else if (TYPE_SYNTAX.test(prefix)) return true;
+  }
+  // A statement that goes on from the lines before: its head may be a type.
+  const first = [...oldLines, ...newLines].flatMap((line) => line.tokens).find((token) => token.type !== 'comment');
+  let led = first !== undefined && first.type !== 'string' && LEADS.has(first.text);
+  let line = at;
+  for (let steps = 0; ; steps++) {
+    const previous = previousCodeLine(lexed, line);
+    if (previous < 0) return false;
+    const last = lexed[previous].tokens.filter((token) => token.type !== 'comment').pop();
+    const continues = led || (last !== undefined && (CONTINUES.has(last.text) || (lexed[previous].endState !== null && lexed[previous].endState.kind === 'string')));
+    led = false;
+    if (!continues) return false;
+    if (steps >= MAX_CONTINUATION_LINES || TYPE_SYNTAX.test(codeOf(lexed[previous]))) return true;
+    line = previous;
+  }
+}
 
 export const refactorTypeOnly: Heuristic = {
   meta: {
@@ -42,6 +220,7 @@ export const refactorTypeOnly: Heuristic = {
         .map((token) => token.text.trim())
         .join('\n');
     if (directives('old') !== directives('new')) return null;
+    if (!mayBeTypeOnly(change, context.commit)) return null;
     const patched = applyChanges(oldText, [change]);
     if (patched === null) return null;
     // Loaded only here: a commit without TypeScript files never pays for the compiler.

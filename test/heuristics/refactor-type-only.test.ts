@@ -33,8 +33,11 @@ const MODULE = 'export function area(w: number, h: number): number {\n  return w
 /** A module with one exported constant, for changes placed around it. */
 const TAIL = '\nexport const x = 1;\n';
 
+/** Every case runs with the real parsers, as the CLI does: the pre-filter that spares the transpile needs their tokens. */
+const withParsers = <T extends object>(cases: T[]) => cases.map((testCase) => ({ syntax: true, ...testCase }));
+
 runHeuristicTests(refactorTypeOnly, {
-  valid: [
+  valid: withParsers([
     // --- Values.
     { name: 'a value changed (= 1 → = 2)', path: 'src/a.ts', before: MODULE, after: MODULE.replace('= 1;', '= 2;') },
     { name: 'an annotation and a value changed in one line', path: 'src/a.ts', before: MODULE, after: MODULE.replace('const x: number = 1;', 'const x: string = "1";') },
@@ -58,8 +61,8 @@ runHeuristicTests(refactorTypeOnly, {
     { name: 'a .js file (not applicable)', path: 'src/a.js', before: 'const x = 1;\n', after: 'const x = /** @type {number} */ (1);\n' },
     { name: 'a .d.ts file (not applicable)', path: 'src/a.d.ts', before: 'export declare function f(x: number): void;\n', after: 'export declare function f(x: string): void;\n' },
     { name: 'a pasted diff (no old file to transpile)', path: 'src/a.ts', before: MODULE, after: MODULE.replace('const x: number', 'const x: string'), diffOnly: true },
-  ],
-  invalid: [
+  ]),
+  invalid: withParsers([
     // --- Annotations, declarations and type imports.
     { name: 'an annotation changed (x: number → x: string)', path: 'src/a.ts', before: MODULE, after: MODULE.replace('const x: number', 'const x: string'), expect: [typeOnly] },
     { name: 'an interface added', path: 'src/a.ts', before: MODULE, after: `${MODULE}\nexport interface Shape {\n  w: number;\n  h: number;\n}\n`, expect: [typeOnly] },
@@ -76,6 +79,7 @@ runHeuristicTests(refactorTypeOnly, {
     // --- Type-only by where the lines stand, not by what they hold.
     { name: 'a name added to a multi-line import type { }', path: 'src/a.ts', before: `import type {\n  A,\n  B,\n} from "./t";\n${TAIL}`, after: `import type {\n  A,\n  B,\n  C,\n} from "./t";\n${TAIL}`, expect: [typeOnly] },
     { name: 'a type alias value on its own line changed ("a" → "b")', path: 'src/a.ts', before: `export type Mode =\n  "a";\n${TAIL}`, after: `export type Mode =\n  "b";\n${TAIL}`, expect: [typeOnly] },
+    { name: 'a qualified name continued on its own line changed (.bar → .baz under type A = typeof foo)', path: 'src/a.ts', before: `const foo = { bar: 1, baz: 2 };\nexport type A = typeof foo\n  .bar;\n${TAIL}`, after: `const foo = { bar: 1, baz: 2 };\nexport type A = typeof foo\n  .baz;\n${TAIL}`, expect: [typeOnly] },
     { name: 'a tuple element changed', path: 'src/a.ts', before: `export type Pair = [\n  string,\n  number,\n];\n${TAIL}`, after: `export type Pair = [\n  string,\n  boolean,\n];\n${TAIL}`, expect: [typeOnly] },
     {
       name: 'a type parameter on its own line constrained (K → K extends keyof T)',
@@ -114,5 +118,5 @@ runHeuristicTests(refactorTypeOnly, {
       heuristics,
       expect: [typeOnly],
     },
-  ],
+  ]),
 });
