@@ -18,7 +18,7 @@
  * type-only; changes with no code difference at all (comments, whitespace) are
  * comment-only's and whitespace's, not this heuristic's.
  */
-import { CommitView, Heuristic, HeuristicResult } from '../src/heuristic';
+import { CommitView, Heuristic, HeuristicContext, HeuristicResult } from '../src/heuristic';
 import { LexedLine } from '../src/lexer';
 import { Change } from '../src/model';
 import { applyChanges } from '../src/prefix-check';
@@ -199,6 +199,30 @@ function mayBeTypeOnly(change: Change, commit: CommitView): boolean {
   }
 }
 
+/**
+ * Each per-change proof transpiles the whole file (40-60 ms for 2,500 lines), so a
+ * file with many candidate changes is judged as a whole instead: two transpiles,
+ * and every candidate is type-only only if the file's emitted JavaScript is
+ * unchanged. Deterministic: it depends on the count, never on the clock.
+ */
+const MAX_TRANSPILES_PER_FILE = 8;
+const budgets = new WeakMap<CommitView, Map<number, 'each' | 'whole-file' | 'none'>>();
+
+function transpileBudget(commit: CommitView, fileIndex: number, context: HeuristicContext): 'each' | 'whole-file' | 'none' {
+  let perFile = budgets.get(commit);
+  if (perFile === undefined) {
+    perFile = new Map();
+    budgets.set(commit, perFile);
+  }
+  let budget = perFile.get(fileIndex);
+  if (budget === undefined) {
+    const candidates = commit.changes.filter((other) => other.fileIndex === fileIndex && (other.removed.length > 0 || other.added.length > 0) && mayBeTypeOnly(other, commit)).length;
+    budget = candidates <= MAX_TRANSPILES_PER_FILE ? 'each' : context.commit.text(fileIndex, 'new') !== null ? 'whole-file' : 'none';
+    perFile.set(fileIndex, budget);
+  }
+  return budget;
+}
+
 export const refactorTypeOnly: Heuristic = {
   meta: {
     id: 'refactor-type-only',
@@ -221,12 +245,22 @@ export const refactorTypeOnly: Heuristic = {
         .join('\n');
     if (directives('old') !== directives('new')) return null;
     if (!mayBeTypeOnly(change, context.commit)) return null;
-    const patched = applyChanges(oldText, [change]);
-    if (patched === null) return null;
+    // Whitespace-only edits that another heuristic refused are not type changes,
+    // though they emit the same JavaScript.
+    if (change.removed.join('').replace(/\s+/g, '') === change.added.join('').replace(/\s+/g, '')) return null;
     // Loaded only here: a commit without TypeScript files never pays for the compiler.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { typeOnlyEqual } = require('../src/syntax/typescript') as typeof import('../src/syntax/typescript');
-    if (!typeOnlyEqual(oldText, patched, change.file)) return null;
+    const budget = transpileBudget(context.commit, change.fileIndex, context);
+    if (budget === 'none') return null;
+    if (budget === 'whole-file') {
+      // Too many candidates to transpile one by one: the whole file's JavaScript must be unchanged.
+      const newText = context.commit.text(change.fileIndex, 'new');
+      if (newText === null || !typeOnlyEqual(oldText, newText, change.file)) return null;
+    } else {
+      const patched = applyChanges(oldText, [change]);
+      if (patched === null || !typeOnlyEqual(oldText, patched, change.file)) return null;
+    }
     return { kind: 'refactor', detail: 'type-only', confidence: 0.85, messageId: 'typeOnly' };
   },
 };

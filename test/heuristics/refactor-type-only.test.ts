@@ -38,6 +38,20 @@ const withParsers = <T extends object>(cases: T[]) => cases.map((testCase) => ({
 
 runHeuristicTests(refactorTypeOnly, {
   valid: withParsers([
+    {
+      // The whitespace heuristic refuses `){` → `) {` (glued punctuation): that is no type change either.
+      name: 'spacing around a condition is not a type-only refactor',
+      path: 'src/spacing.ts',
+      before: 'export function f(existing: boolean): number {\n  if(existing){\n    return 1;\n  }\n  return 0;\n}\n',
+      after: 'export function f(existing: boolean): number {\n  if (existing) {\n    return 1;\n  }\n  return 0;\n}\n',
+    },
+    {
+      // Nine annotation changes in one file: judged as a whole file, whose JavaScript changes here.
+      name: 'many candidates in a file whose emitted JavaScript changes are not type-only',
+      path: 'src/many.ts',
+      before: Array.from({ length: 9 }, (_v, k) => `export const v${k}: number = ${k};\n\n\n\n`).join('') + 'export const total = 1;\n',
+      after: Array.from({ length: 9 }, (_v, k) => `export const v${k}: string = ${k};\n\n\n\n`).join('') + 'export const total = 2;\n',
+    },
     // --- Values.
     { name: 'a value changed (= 1 → = 2)', path: 'src/a.ts', before: MODULE, after: MODULE.replace('= 1;', '= 2;') },
     { name: 'an annotation and a value changed in one line', path: 'src/a.ts', before: MODULE, after: MODULE.replace('const x: number = 1;', 'const x: string = "1";') },
@@ -63,6 +77,14 @@ runHeuristicTests(refactorTypeOnly, {
     { name: 'a pasted diff (no old file to transpile)', path: 'src/a.ts', before: MODULE, after: MODULE.replace('const x: number', 'const x: string'), diffOnly: true },
   ]),
   invalid: withParsers([
+    {
+      // Nine candidates: over the per-change budget, proven for the whole file at once.
+      name: 'nine annotation changes in one file are type-only when the whole file emits the same JavaScript',
+      path: 'src/many-types.ts',
+      before: Array.from({ length: 9 }, (_v, k) => `export const v${k}: number = ${k};\n\n\n\n`).join(''),
+      after: Array.from({ length: 9 }, (_v, k) => `export const v${k}: unknown = ${k};\n\n\n\n`).join(''),
+      expect: Array.from({ length: 9 }, () => typeOnly),
+    },
     // --- Annotations, declarations and type imports.
     { name: 'an annotation changed (x: number → x: string)', path: 'src/a.ts', before: MODULE, after: MODULE.replace('const x: number', 'const x: string'), expect: [typeOnly] },
     { name: 'an interface added', path: 'src/a.ts', before: MODULE, after: `${MODULE}\nexport interface Shape {\n  w: number;\n  h: number;\n}\n`, expect: [typeOnly] },
