@@ -14,7 +14,8 @@ import { ExitCode } from './exit-codes';
 import { Git, openRepository, resolveCommit } from './git';
 import { LoadedInput, loadInput } from './input';
 import { languageOf } from './language';
-import { Report } from './model';
+import { buildChanges } from './changes';
+import { Change, Report } from './model';
 import { Plan, SeriesDocument, planFromSeries, readPlanFile } from './plan';
 import { location, printablePath } from './render/text';
 import { loadSyntaxServices } from './syntax/load';
@@ -52,7 +53,9 @@ interface Prepared {
   cwd: string;
   original: OriginalCommit;
   loaded: LoadedInput;
-  report: Report;
+  changes: Change[];
+  /** The classified analysis; null when a plan file made it unnecessary (apply --plan). */
+  report: Report | null;
   plan: Plan;
 }
 
@@ -70,18 +73,27 @@ function resolveRev(git: Git, args: SeriesArguments): string {
   return resolveCommit(git, rev);
 }
 
-/** Analyses the commit (with the real parsers its languages need) and picks the plan: a file, or the suggestion. */
-async function prepare(git: Git, cwd: string, sha: string, args: SeriesArguments, io: CliIo): Promise<Prepared> {
+/**
+ * Analyses the commit (with the real parsers its languages need) and picks the
+ * plan: a file, or the suggestion. With a plan file and `classify` false (apply
+ * --plan), only the changes are cut: their kinds would not be used, and
+ * classification is most of the time a commit takes.
+ */
+async function prepare(git: Git, cwd: string, sha: string, args: SeriesArguments, io: CliIo, classify: boolean): Promise<Prepared> {
   const maxCommits = args['max-commits'];
   if (maxCommits !== undefined && (!Number.isInteger(maxCommits) || maxCommits < 1)) throw new InputError('--max-commits takes a whole number of at least 1');
   const loaded = loadInput({ kind: 'commit', rev: sha, cwd, firstParent: args['first-parent'] === true });
-  const languages = new Set(loaded.files.filter((_file, index) => loaded.contents[index] !== undefined).map((file) => languageOf((file.newPath ?? file.oldPath)?.text ?? '').id));
-  const together = (args.together ?? []).map((set) => set.split(',').map((item) => item.trim()).filter((item) => item !== ''));
-  const granularity = (args.granularity ?? 'normal') as 'coarse' | 'normal' | 'fine';
-  const report = analyse(loaded, { syntax: await loadSyntaxServices(languages), granularity, maxCommits, together });
+  let report: Report | null = null;
+  if (classify || args.plan === undefined) {
+    const languages = new Set(loaded.files.filter((_file, index) => loaded.contents[index] !== undefined).map((file) => languageOf((file.newPath ?? file.oldPath)?.text ?? '').id));
+    const together = (args.together ?? []).map((set) => set.split(',').map((item) => item.trim()).filter((item) => item !== ''));
+    const granularity = (args.granularity ?? 'normal') as 'coarse' | 'normal' | 'fine';
+    report = analyse(loaded, { syntax: await loadSyntaxServices(languages), granularity, maxCommits, together });
+  }
+  const changes = report?.changes ?? buildChanges(loaded.files);
   const short = sha.slice(0, 12);
-  if (report.changes.length === 0) throw new InputError(`${short} changes nothing: there is nothing to split`);
-  let plan = planFromSeries(report.series);
+  if (changes.length === 0) throw new InputError(`${short} changes nothing: there is nothing to split`);
+  let plan = report === null ? { steps: [] } : planFromSeries(report.series);
   if (args.plan !== undefined) {
     const file = path.resolve(io.cwd, args.plan);
     let text: string;
@@ -90,14 +102,14 @@ async function prepare(git: Git, cwd: string, sha: string, args: SeriesArguments
     } catch {
       throw new InputError(`cannot read plan file: ${args.plan}`);
     }
-    plan = readPlanFile(text, args.plan === '-' ? 'standard input' : args.plan, report.changes, sha);
+    plan = readPlanFile(text, args.plan === '-' ? 'standard input' : args.plan, changes, sha);
   }
-  return { git, cwd, original: readOriginal(git, sha), loaded, report, plan };
+  return { git, cwd, original: readOriginal(git, sha), loaded, changes, report, plan };
 }
 
 /** The renderers' view of a built series: each step with its patch and its changes described. */
-function seriesDocument(prepared: Prepared, built: BuiltSeries): SeriesDocument {
-  const byId = new Map(prepared.report.changes.map((change) => [change.id, change]));
+function seriesDocument(prepared: Prepared, report: Report, built: BuiltSeries): SeriesDocument {
+  const byId = new Map(report.changes.map((change) => [change.id, change]));
   return {
     tool: `${TOOL.name} ${TOOL.version}`,
     original: { sha: built.original.sha, subject: prepared.loaded.source.subject ?? '', parent: built.original.parent, tree: built.original.tree, baseTree: built.baseTree, authorLine: built.original.authorLine },
@@ -111,7 +123,7 @@ function seriesDocument(prepared: Prepared, built: BuiltSeries): SeriesDocument 
         return { id, file: change.file, location: location(change), kind: change.verdict.kind + (change.verdict.detail ? `/${change.verdict.detail}` : ''), reason: change.verdict.reason };
       }),
     })),
-    notes: [...prepared.report.notes, ...built.notes],
+    notes: [...report.notes, ...built.notes],
   };
 }
 
@@ -145,13 +157,14 @@ export async function runPlan(args: PlanArguments, io: CliIo): Promise<number> {
   if (args.branch !== undefined && format !== 'script') throw new InputError(`--branch applies to --format script only (apply takes one too)`);
   const git = openRepository(cwd);
   const sha = resolveRev(git, args);
-  const prepared = await prepare(git, cwd, sha, args, io);
+  const prepared = await prepare(git, cwd, sha, args, io, true);
+  const report = prepared.report!;
   if (format === 'json') {
     const { renderPlanJson } = require('./render/plan-json') as typeof import('./render/plan-json');
-    io.stdout(renderPlanJson(prepared.report, prepared.plan, prepared.original));
+    io.stdout(renderPlanJson(report, prepared.plan, prepared.original));
     return ExitCode.Success;
   }
-  const built = buildSeriesCommits(git, prepared.original, prepared.loaded.files, prepared.report.changes, prepared.plan);
+  const built = buildSeriesCommits(git, prepared.original, prepared.loaded.files, prepared.changes, prepared.plan);
   try {
     if (format === 'patches') {
       const directory = path.resolve(cwd, args['output-directory'] ?? '.');
@@ -160,7 +173,7 @@ export async function runPlan(args: PlanArguments, io: CliIo): Promise<number> {
       for (const note of built.notes) io.stderr(`note: ${note}\n`);
       return ExitCode.Success;
     }
-    const doc = seriesDocument(prepared, built);
+    const doc = seriesDocument(prepared, report, built);
     if (format === 'script') {
       const { renderPlanScript } = require('./render/plan-script') as typeof import('./render/plan-script');
       const branch = args.branch ?? defaultBranch(sha);
@@ -195,9 +208,9 @@ export async function runApply(args: ApplyArguments, io: CliIo): Promise<number>
   // Checked before the analysis, so a wrong name or a detached HEAD fails fast.
   const head = args['in-place'] ? readHead(git, sha) : undefined;
   if (!args['in-place']) checkNewBranch(git, args.branch ?? defaultBranch(sha));
-  const prepared = await prepare(git, cwd, sha, args, io);
+  const prepared = await prepare(git, cwd, sha, args, io, false);
   const started = Date.now();
-  const built = buildSeriesCommits(git, prepared.original, prepared.loaded.files, prepared.report.changes, prepared.plan);
+  const built = buildSeriesCommits(git, prepared.original, prepared.loaded.files, prepared.changes, prepared.plan);
   const options: ApplyOptions = { branch: args.branch, inPlace: args['in-place'] === true, exec: args.exec, head, progress: (text) => io.stderr(text), env: io.env };
   let result;
   try {
