@@ -9,6 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Git } from '../git';
 import { languageOf } from '../language';
+import { isDocPath, isTestPath } from '../paths';
+import { looksLikeDeclaration } from '../symbols';
 import { SyntaxService } from '../syntax/types';
 import { rules } from '../rules';
 import { heuristics as registry } from '../../heuristics';
@@ -44,11 +46,7 @@ export class ParserCache {
 
   async for(commits: LoadedCommit[]): Promise<SyntaxService[]> {
     const wanted = new Set<string>();
-    for (const commit of commits) {
-      commit.files.forEach((file, index) => {
-        if (commit.contents[index] !== undefined) wanted.add(languageOf((file.newPath ?? file.oldPath)?.text ?? '').id);
-      });
-    }
+    for (const commit of commits) for (const id of parserLanguages(commit)) wanted.add(id);
     const missing = [...wanted].filter((id) => !this.loaded.has(id));
     if (missing.length > 0) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -62,7 +60,30 @@ export class ParserCache {
   }
 }
 
-/** The rules' view of a loaded commit. */
+/**
+ * The languages whose real parser a commit needs. Only api-with-use needs
+ * declarations that the table lexer cannot give, and only for a commit that
+ * adds a top-level or public declaration and changes another code file: for
+ * any other commit, loading TypeScript or tree-sitter (a third of a second and
+ * more) would change no finding.
+ */
+export function parserLanguages(commit: LoadedCommit): Set<string> {
+  const languages = new Set<string>();
+  const code = commit.files.filter((file, index) => {
+    const name = (file.newPath ?? file.oldPath)?.text ?? '';
+    return commit.contents[index] !== undefined && !isTestPath(name) && !isDocPath(name);
+  });
+  if (code.length < 2) return languages;
+  for (const file of code) {
+    const language = languageOf((file.newPath ?? file.oldPath)?.text ?? '').id;
+    const declares = file.hunks.some((hunk) => hunk.lines.some((line) => line.type === '+' && (PUBLIC_LINE.test(line.text) || (!/^\s/.test(line.text) && looksLikeDeclaration(line.text, language)))));
+    if (declares) languages.add(language);
+  }
+  return languages;
+}
+
+const PUBLIC_LINE = /^\s*(export|pub|public)\b/;
+
 /**
  * The heuristics check runs: all but refactor-type-only, which transpiles the
  * whole file once per change (most of the time of a TypeScript commit) and only
@@ -74,6 +95,7 @@ export const CHECK_HEURISTICS = registry.filter((heuristic) => heuristic.meta.id
 /** A commit with more changed lines than this is read from its diff alone: too-large says what matters about it. */
 export const MAX_LINES_FOR_CONTENTS = 3000;
 
+/** The rules' view of a loaded commit. */
 export function analyseLoaded(commit: LoadedCommit, syntax: SyntaxService[]): CommitAnalysis {
   const diff = diffFacts({ kind: 'commit', rev: commit.sha, subject: commit.message.subject }, commit.files, commit.contents, commit.message, syntax, CHECK_HEURISTICS);
   return { sha: commit.sha, author: commit.author, rawMessage: commit.rawMessage, message: commit.message, diff };
