@@ -104,10 +104,13 @@ const SEVERITY_RANK = { warn: 1, error: 2 } as const;
 /** Runs every enabled rule; findings come out errors first, then in registry order. */
 export function runRules(analysis: CommitAnalysis, config: CheckConfig, rules: readonly Rule[]): Finding[] {
   const findings: Finding[] = [];
+  // `git rebase --autosquash` folds fixup!/squash!/amend! commits away: their messages are not the ones that stay.
+  const autosquash = /^(fixup|squash|amend)! /.test(analysis.message.subject);
   for (const rule of rules) {
     const configured = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (configured === 'off') continue;
     if (rule.meta.scope === 'diff' && analysis.diff === null) continue;
+    if (rule.meta.scope === 'message' && autosquash) continue;
     for (const found of rule.check(analysis, config)) {
       const severity = found.severity !== undefined && SEVERITY_RANK[found.severity] < SEVERITY_RANK[configured] ? found.severity : configured;
       findings.push({
