@@ -36,12 +36,9 @@ import { FileSyntax, SyntaxService } from './types';
 /**
  * A token from a real parser. `identifier` is true on names (identifiers, type and
  * field names, Ruby constants, PHP names...), absent elsewhere; keywords are words
- * without it. Token in src/lexer.ts is to gain `identifier?: boolean`; until then
- * the property rides along on these objects (structural typing).
+ * without it.
  */
-export interface SyntaxToken extends Token {
-  identifier?: true;
-}
+export type SyntaxToken = Token;
 
 /** The service, plus why the languages asked for but not parsable were left out. */
 export interface TreeSitterService extends SyntaxService {

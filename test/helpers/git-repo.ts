@@ -12,6 +12,7 @@
  * author/committer dates that advance one minute per commit, so commit ids are
  * the same on every run.
  */
+import type { JsonReport } from '../../src/render/json';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -185,28 +186,8 @@ export async function suggestJson(dir: string, argv: string[] = [], stdin?: Buff
   return JSON.parse(result.stdout) as SuggestJson;
 }
 
-/** The JSON contract's shape (../../../shared/contract/suggest-json.md), as tests read it. */
-export interface SuggestJson {
-  schemaVersion: number;
-  tool: { name: string; version: string };
-  source: { kind: string; rev?: string; subject?: string };
-  diffOnly: boolean;
-  notes: string[];
-  changes: Array<{
-    id: string;
-    file: string;
-    oldFile: string | null;
-    status: string;
-    old: { start: number; lines: number } | null;
-    new: { start: number; lines: number } | null;
-    kind: string;
-    detail?: string;
-    confidence: number;
-    reason: string;
-    heuristic?: string;
-  }>;
-  series: Array<{ index: number; kind: string; title: string; message: string; changes: string[]; dependsOn: number[] }>;
-}
+/** The JSON contract's shape (../../../shared/contract/suggest-json.md), as the renderer declares it. */
+export type SuggestJson = JsonReport;
 
 /** Sha-256 (hex) of a file's bytes, or null when it does not exist. */
 export function hashFile(file: string): string | null {
