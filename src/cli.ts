@@ -186,6 +186,58 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         }
       },
     )
+    .command<import('./check/command').CheckArguments>(
+      'check [range]',
+      'Check each commit of a range (default: the commits not yet on the upstream), a push or the whole history for tangled changes and weak messages',
+      (command) =>
+        command
+          .positional('range', { type: 'string', describe: 'a range a..b or one commit (default @{upstream}..HEAD)' })
+          .option('all', { type: 'boolean', describe: 'audit every commit on branches, tags and remote-tracking branches' })
+          .option('pre-push', { type: 'boolean', describe: "read git's pre-push lines on stdin and check the commits the push sends (the hook does this)" })
+          .option('remote', { type: 'string', describe: 'the remote being pushed to, for the report (with --pre-push)', requiresArg: true })
+          .option('format', { type: 'string', choices: ['text', 'json', 'sarif', 'markdown', 'github'], describe: 'text (default; plus annotations when GITHUB_ACTIONS is set), json, sarif, markdown (a PR comment), github (annotations)' })
+          .option('json', { type: 'boolean', describe: 'same as --format json' })
+          .option('config', { type: 'string', describe: 'policy file (default .split-advisor.json, or "split-advisor" in package.json)', requiresArg: true })
+          .option('explain', { type: 'string', describe: "print a rule's rationale from the commit practice", requiresArg: true })
+          .option('depth', { type: 'string', choices: ['full', 'fast'], describe: 'full: whole files and real parsers (default up to 100 commits); fast: no parsers (default for --all and longer ranges)' })
+          .option('jobs', { type: 'number', describe: 'worker threads for long ranges (default: the available cores)', requiresArg: true })
+          .option('summary', { type: 'boolean', describe: 'end with the audit summary (default for --all and ranges over 100 commits)' })
+          .option('color', { type: 'boolean', describe: 'force colour on or off' })
+          .option('C', { type: 'string', describe: 'run as if started in this directory', requiresArg: true })
+          .example('$0 check', 'the commits not yet pushed to the upstream')
+          .example('$0 check origin/main..HEAD --format sarif > check.sarif', 'for a code-scanning upload')
+          .example('$0 check --all', 'audit the whole history')
+          .example('$0 check --explain mixed-whitespace', 'why a rule exists'),
+      async (args) => {
+        try {
+          const { runCheck } = require('./check/command') as typeof import('./check/command');
+          exitCode = await runCheck(args, io);
+        } catch (error) {
+          commandError = error;
+        }
+      },
+    )
+    .command<import('./check/command').LintMessageArguments>(
+      'lint-message [file]',
+      "Check a commit message against the message rules (FILE or '-' for stdin; the commit-msg hook does this)",
+      (command) =>
+        command
+          .positional('file', { type: 'string', describe: "the message file (git passes .git/COMMIT_EDITMSG), or '-' for stdin" })
+          .option('staged', { type: 'boolean', describe: 'also compare the message with the staged changes (area, trivial or not, no-op)' })
+          .option('format', { type: 'string', choices: ['text', 'json', 'sarif', 'markdown', 'github'], describe: 'output format' })
+          .option('json', { type: 'boolean', describe: 'same as --format json' })
+          .option('config', { type: 'string', describe: 'policy file', requiresArg: true })
+          .option('color', { type: 'boolean', describe: 'force colour on or off' })
+          .option('C', { type: 'string', describe: 'run as if started in this directory', requiresArg: true }),
+      async (args) => {
+        try {
+          const { runLintMessage } = require('./check/command') as typeof import('./check/command');
+          exitCode = await runLintMessage(args, io);
+        } catch (error) {
+          commandError = error;
+        }
+      },
+    )
     .demandCommand(1, 'name a command, e.g. `split-advisor suggest HEAD`')
     .strict()
     .help()
