@@ -238,6 +238,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         }
       },
     )
+    .command<{ hook?: string; C?: string }>(
+      'install-hook [hook]',
+      'Install the pre-push (default) or commit-msg hook that runs the gate, keeping any hook already there',
+      (command) =>
+        command
+          .positional('hook', { type: 'string', choices: ['pre-push', 'commit-msg'], describe: 'which hook' })
+          .option('C', { type: 'string', describe: 'run as if started in this directory', requiresArg: true }),
+      async (args) => {
+        try {
+          const { runInstallHook } = require('./check/command') as typeof import('./check/command');
+          exitCode = await runInstallHook(args, io);
+        } catch (error) {
+          commandError = error;
+        }
+      },
+    )
     .demandCommand(1, 'name a command, e.g. `split-advisor suggest HEAD`')
     .strict()
     .help()

@@ -233,3 +233,13 @@ export async function runLintMessage(args: LintMessageArguments, io: CliIo): Pro
   io.stdout(render(report, format, io, args.color));
   return totalsOf(report.results).errors > 0 ? ExitCode.Findings : ExitCode.Success;
 }
+
+export async function runInstallHook(args: { hook?: string; C?: string }, io: CliIo): Promise<number> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { HOOKS, installHook } = require('./hooks') as typeof import('./hooks');
+  const name = args.hook ?? 'pre-push';
+  if (!(HOOKS as string[]).includes(name)) throw new UsageError(`unknown hook '${name}' (allowed: ${HOOKS.join(', ')})`);
+  const result = installHook(resolveCwd(io, args.C), name as (typeof HOOKS)[number]);
+  io.stdout(result.messages.join('\n') + '\n');
+  return ExitCode.Success;
+}

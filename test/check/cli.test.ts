@@ -190,3 +190,21 @@ describe('worker threads', () => {
     expect(strip(one.stdout).filter((commit: { findings: Array<{ rule: string }> }) => commit.findings.some((finding) => finding.rule === 'mixed-whitespace'))).toHaveLength(18);
   });
 });
+
+describe('install-hook', () => {
+  it('writes the hook, keeps an existing one as .legacy, and updates its own', async () => {
+    const hooked = createRepo();
+    fs.mkdirSync(hooked.path('.git/hooks'), { recursive: true });
+    fs.writeFileSync(hooked.path('.git/hooks/pre-push'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    const first = await runCliIn(hooked.dir, ['install-hook', 'pre-push']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^Installed the pre-push hook: .*\.git\/hooks\/pre-push\nKept your existing pre-push hook as pre-push\.legacy/);
+    expect(fs.readFileSync(hooked.path('.git/hooks/pre-push.legacy'), 'utf8')).toBe('#!/bin/sh\nexit 0\n');
+    expect(fs.readFileSync(hooked.path('.git/hooks/pre-push'), 'utf8')).toMatch(/check --pre-push --remote "\$1"/);
+    expect(fs.statSync(hooked.path('.git/hooks/pre-push')).mode & 0o111).not.toBe(0);
+    const again = await runCliIn(hooked.dir, ['install-hook']);
+    expect(again.stdout).toMatch(/^Updated the pre-push hook/);
+    expect(fs.readFileSync(hooked.path('.git/hooks/pre-push.legacy'), 'utf8')).toBe('#!/bin/sh\nexit 0\n');
+    expect((await runCliIn(hooked.dir, ['install-hook', 'post-commit'])).code).toBe(2);
+  });
+});
