@@ -61,11 +61,12 @@ export class ParserCache {
 }
 
 /**
- * The languages whose real parser a commit needs. Only api-with-use needs
- * declarations that the table lexer cannot give, and only for a commit that
- * adds a top-level or public declaration and changes another code file: for
- * any other commit, loading TypeScript or tree-sitter (a third of a second and
- * more) would change no finding.
+ * The languages whose real parser a commit needs. Only api-with-use needs what
+ * the table lexer cannot give (declarations), and it can only fire when a code
+ * file gains a top-level or public declaration of a name that it did not
+ * declare before (not a reformat or an edit of an existing one) and another
+ * non-test code file's added lines use that name. For any other commit, loading
+ * TypeScript or tree-sitter (a third of a second and more) would change no finding.
  */
 export function parserLanguages(commit: LoadedCommit): Set<string> {
   const languages = new Set<string>();
@@ -74,15 +75,26 @@ export function parserLanguages(commit: LoadedCommit): Set<string> {
     return commit.contents[index] !== undefined && !isTestPath(name) && !isDocPath(name);
   });
   if (code.length < 2) return languages;
-  for (const file of code) {
+  const lines = (file: LoadedCommit['files'][number], type: '+' | '-') => file.hunks.flatMap((hunk) => hunk.lines.filter((line) => line.type === type).map((line) => line.text));
+  const added = code.map((file) => lines(file, '+'));
+  code.forEach((file, position) => {
     const language = languageOf((file.newPath ?? file.oldPath)?.text ?? '').id;
-    const declares = file.hunks.some((hunk) => hunk.lines.some((line) => line.type === '+' && (PUBLIC_LINE.test(line.text) || (!/^\s/.test(line.text) && looksLikeDeclaration(line.text, language)))));
-    if (declares) languages.add(language);
-  }
+    const declared = (text: string[]) => new Set(text.filter((line) => PUBLIC_LINE.test(line) || (!/^\s/.test(line) && looksLikeDeclaration(line, language))).map((line) => DECLARED_NAME.exec(line)?.[1]).filter((name): name is string => name !== undefined));
+    const before = declared(lines(file, '-'));
+    const fresh = [...declared(added[position])].filter((name) => !before.has(name));
+    if (fresh.length === 0) return;
+    const used = fresh.some((name) => {
+      const word = new RegExp(`(^|[^\\w$])${name.replace(/\$/g, '\\$')}($|[^\\w$])`);
+      return added.some((other, k) => k !== position && other.some((line) => word.test(line)));
+    });
+    if (used) languages.add(language);
+  });
   return languages;
 }
 
 const PUBLIC_LINE = /^\s*(export|pub|public)\b/;
+/** The name a declaration line declares (function, class, const, def, func, fn, struct...). */
+const DECLARED_NAME = /\b(?:function\*?|class|interface|type|enum|const|let|var|def|func|fn|struct|trait|module|object|record|namespace)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)/;
 
 /**
  * The heuristics check runs: all but refactor-type-only, which transpiles the
