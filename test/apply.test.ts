@@ -241,6 +241,26 @@ describe('--in-place', () => {
     checkSeries(repo.dir, rev, 'HEAD~1', ids.length);
     expect(git(repo.dir, ['log', '-1', '--format=%s'])).toBe('next');
   });
+
+  it('splits a root commit through the todo (git rebase -i --root) and the script', async () => {
+    const repo = createRepo();
+    const rev = repo.commitFiles('root: start', { 'a.txt': 'a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n', 'b c.txt': 'x\n' });
+    repo.commitFiles('next', { 'm.txt': 'm\n' });
+    const script = await runCliIn(repo.dir, ['plan', rev, '--format', 'script', '--granularity', 'fine']);
+    const file = path.join(makeTempDir(), 'split.sh');
+    fs.writeFileSync(file, script.stdout);
+    gitIn(repo.dir, ['-c', 'alias.x=!sh', 'x', file, 'root-script']);
+    const todo = await runCliIn(repo.dir, ['plan', rev, '--granularity', 'fine', '-o', makeTempDir()]);
+    expect(todo.stdout).toMatch(/git rebase -i --root/);
+    const copy = path.join(makeTempDir(), 'todo');
+    fs.writeFileSync(copy, todo.stdout);
+    repo.git(['rebase', '-q', '-i', '--root'], { env: { GIT_SEQUENCE_EDITOR: `cp '${copy}'` } });
+    const count = seriesCommits(repo.dir, null, 'root-script').length;
+    expect(count).toBeGreaterThan(1);
+    checkSeries(repo.dir, rev, 'root-script', count, { am: false });
+    checkSeries(repo.dir, rev, 'HEAD~1', count, { am: false });
+    expect(git(repo.dir, ['rev-list', '--max-parents=0', 'HEAD']).split('\n')).toHaveLength(1);
+  });
 });
 
 describe('--exec', () => {
