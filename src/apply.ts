@@ -239,8 +239,8 @@ class CommitWriter {
 /**
  * Builds the plan's commits in a quarantine, on top of the original commit's
  * parent, and checks that the last one's tree is the original commit's tree.
- * A step whose tree equals the one before (its changes already went in with a
- * whole-file change) is left out, with a note.
+ * A step whose tree equals the one before (an earlier whole-file change, or a
+ * file that replaced a directory, took its changes along) is left out, with a note.
  *
  * @throws SeriesError when the series does not end on the original tree (nothing is kept).
  */
@@ -276,7 +276,7 @@ export function buildSeriesCommits(git: Git, original: OriginalCommit, files: Pa
       git.run(['update-index', '--add', '--remove', '--replace', '-z', '--index-info'], { env, input: Buffer.concat(records) });
       const tree = git.text(['write-tree'], { env });
       if (tree === parentTree) {
-        notes.push(`Commit ${position + 1} (${step.title}) was left out: its changes already went in with an earlier commit, as part of a whole-file change.`);
+        notes.push(`Commit ${position + 1} (${step.title}) was left out: an earlier commit already took its changes along (a whole-file change, or a file that replaced their directory).`);
         return;
       }
       const headers = [Buffer.from(`tree ${tree}`), ...(parent === null ? [] : [Buffer.from(`parent ${parent}`)]), original.authorLine, Buffer.from(`committer ${committer}`, 'latin1')];

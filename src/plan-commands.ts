@@ -49,8 +49,6 @@ export const PLAN_FORMATS = ['todo', 'script', 'patches', 'json'] as const;
 
 interface Prepared {
   git: Git;
-  /** The directory the command runs in (after -C). */
-  cwd: string;
   original: OriginalCommit;
   loaded: LoadedInput;
   changes: Change[];
@@ -95,7 +93,7 @@ async function prepare(git: Git, cwd: string, sha: string, args: SeriesArguments
   if (changes.length === 0) throw new InputError(`${short} changes nothing: there is nothing to split`);
   let plan = report === null ? { steps: [] } : planFromSeries(report.series);
   if (args.plan !== undefined) {
-    const file = path.resolve(io.cwd, args.plan);
+    const file = path.resolve(cwd, args.plan);
     let text: string;
     try {
       text = args.plan === '-' ? io.readStdin().toString('utf8') : fs.readFileSync(file, 'utf8');
@@ -104,7 +102,7 @@ async function prepare(git: Git, cwd: string, sha: string, args: SeriesArguments
     }
     plan = readPlanFile(text, args.plan === '-' ? 'standard input' : args.plan, changes, sha);
   }
-  return { git, cwd, original: readOriginal(git, sha), loaded, changes, report, plan };
+  return { git, original: readOriginal(git, sha), loaded, changes, report, plan };
 }
 
 /** The renderers' view of a built series: each step with its patch and its changes described. */
