@@ -19,6 +19,11 @@ interface Segment {
 /** Blocks bigger than this are not aligned line by line (the alignment is worth it only for ordinary edits). */
 const MAX_ALIGNED_EDIT = 400;
 
+/** How far (in lines within the block) the two sides of a whitespace-equal run may be apart. */
+const MAX_ALIGNMENT_SHIFT = 5;
+/** A whitespace-equal run needs a line with a word in it (not `}` or `);`) to stand alone. */
+const hasSubstance = (normalized: string) => normalized.length >= 3 && /[A-Za-z0-9]/.test(normalized);
+
 /** Non-blank lines a unit of a pure addition or removal needs before it stands alone. */
 const MIN_UNIT_LINES = 2;
 
@@ -77,7 +82,11 @@ export function segmentBlock(removed: string[], added: string[]): Segment[] {
   };
   for (const part of parts) {
     const count = part.count ?? part.value.length;
-    if (!part.added && !part.removed && part.value.some((line) => line !== '')) {
+    // A run of lines equal but for whitespace stands alone only where it sits in the
+    // same place on both sides, with some substance: in a rewrite, a `}` or `return x;`
+    // that happens to match a line forty lines away is not a whitespace change.
+    const inPlace = Math.abs(removedAt - addedAt) <= MAX_ALIGNMENT_SHIFT;
+    if (!part.added && !part.removed && inPlace && part.value.some(hasSubstance)) {
       closeOpen();
       segments.push({ removedOffset: removedAt, removedCount: count, addedOffset: addedAt, addedCount: count });
       removedAt += count;
