@@ -19,7 +19,7 @@ export interface ChangeSymbols {
 }
 
 const WORD = /[A-Za-z_$][\w$]*/g;
-const DECLARATION_LINE = /\b(?:def|class|function|func|fn|struct|enum|interface|trait|type|module|sub|macro)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)|^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=|^\s*#\s*define\s+([A-Za-z_]\w*)/;
+const DECLARATION_LINE = /\b(?:def|class|function|func|fn|struct|enum|interface|trait|type|module|sub|macro)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)|^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]*)?=|^\s*#\s*define\s+([A-Za-z_]\w*)/;
 /** A C-family function definition header: a type, a name, parameters, no semicolon. */
 const C_FUNCTION_HEADER = /^(?:[\w*&<>:,]+\s+)+\**([A-Za-z_]\w*)\s*\([^;]*\)\s*\{?\s*$/;
 const C_FAMILY = new Set(['c', 'cpp', 'java', 'csharp', 'kotlin', 'swift', 'php']);

@@ -21,6 +21,14 @@ runRuleTests(unrelatedChanges, {
       ],
     },
     {
+      name: 'a typed constant and the registry that imports it, without parsers',
+      message: MESSAGE,
+      files: [
+        { path: 'src/rules/retry.ts', before: "export const other: Rule = { id: 'other' };\n", after: "export const other: Rule = { id: 'other' };\nexport const retryRule: Rule = { id: 'retry' };\n" },
+        { path: 'src/rules/index.ts', before: "import { other } from './other';\n\nexport const rules = [other];\n", after: "import { other } from './other';\nimport { retryRule } from './retry';\n\nexport const rules = [other, retryRule];\n" },
+      ],
+    },
+    {
       name: 'two edits in one file',
       message: MESSAGE,
       files: [{ path: 'app.py', before: `${NET}\n\n${'# filler\n'.repeat(40)}\n${UI}`, after: `${NET.replace('10', '30')}\n\n${'# filler\n'.repeat(40)}\n${UI.replace('helo', 'hello')}` }],
