@@ -10,6 +10,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { buildSeriesCommits, readOriginal } from '../src/apply';
+import { buildChanges } from '../src/changes';
+import { openRepository } from '../src/git';
+import { loadInput } from '../src/input';
 import { TestRepo, cleanupRepos, createRepo, gitEnv, gitIn, makeTempDir, runCliIn } from './helpers/git-repo';
 import { PlanJson, checkSeries, git, onePerChange, planJson, printedCommits, refs, seriesCommits, snapshot, worktreeSnapshot } from './helpers/series-check';
 
@@ -381,6 +385,20 @@ describe('bad input: one line, exit code 2, nothing changed', () => {
     before = snapshot(busy.dir);
     expectOneLineError(await runCliIn(busy.dir, ['apply', 'HEAD', '--in-place']), /a merge is in progress/);
     expect(snapshot(busy.dir)).toEqual(before);
+  });
+
+  it('refuses a series that would not end on the original tree, and writes nothing', () => {
+    // readPlanFile would refuse this plan (c2 is in no commit); built directly, the last tree check must catch it.
+    const gitRepo = openRepository(repo.dir);
+    const loaded = loadInput({ kind: 'commit', rev, cwd: repo.dir });
+    const changes = buildChanges(loaded.files);
+    const before = git(repo.dir, ['count-objects']);
+    const refsBefore = refs(repo.dir);
+    expect(() => buildSeriesCommits(gitRepo, readOriginal(gitRepo, rev), loaded.files, changes, { steps: [{ kind: 'functional', title: 'half', message: 'half', changes: ['c1'] }] })).toThrow(
+      /the series would end on tree [0-9a-f]{12}, not on [0-9a-f]{12}'s tree [0-9a-f]{12} \(1 path\(s\) differ: "a\.txt"\); nothing was written/,
+    );
+    expect(git(repo.dir, ['count-objects'])).toBe(before);
+    expect(refs(repo.dir)).toBe(refsBefore);
   });
 
   it('leaves no objects behind', async () => {
