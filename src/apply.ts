@@ -24,7 +24,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { InputError } from './errors';
-import { DIFF_OPTIONS, Git, emptyTree, isNullBlob, readBlobs } from './git';
+import { DIFF_OPTIONS, Git, emptyTree, isNullBlob, readBlobs, readObjects } from './git';
 import { Change, DiffPath } from './model';
 import { ParsedFile } from './parse';
 import { FileSlot, Plan, PlanStep, TreeEntry, canSplitText, layoutStep, messageBytes, prefixSets } from './plan';
@@ -391,13 +391,15 @@ function replay(git: Git, series: BuiltSeries, head: string): { tip: string; cou
   const rewritten = new Map<string, string>([[original, series.steps[series.steps.length - 1].commit]]);
   const list = git.text(['rev-list', '--topo-order', '--reverse', '--parents', `${original}..${head}`], { env });
   const commits = (list === '' ? [] : list.split('\n')).map((line) => line.split(' '));
-  const raw = readCommitObjects(git, env, commits.map(([sha]) => sha));
+  const raw = readObjects(git, commits.map(([sha]) => sha), env);
   const committer = git.run(['var', 'GIT_COMMITTER_IDENT']).toString('latin1').replace(/\n$/, '');
   const writer = new CommitWriter(original.length === 64 ? 'sha256' : 'sha1');
   let count = 0;
   for (const [sha, ...parents] of commits) {
     if (!parents.some((parent) => rewritten.has(parent))) continue;
-    const { headers, message } = splitCommitObject(raw.get(sha)!);
+    const object = raw.get(sha);
+    if (object?.type !== 'commit') throw new Error(`${sha} is not a commit`);
+    const { headers, message } = splitCommitObject(object.data);
     const out: Buffer[] = [];
     for (const header of headers) {
       const key = header.toString('latin1').split(' ')[0];
@@ -412,22 +414,6 @@ function replay(git: Git, series: BuiltSeries, head: string): { tip: string; cou
   }
   writer.write(git, series.quarantine);
   return { tip: rewritten.get(head) ?? head, count };
-}
-
-/** Raw commit objects, read in one `cat-file --batch`. */
-function readCommitObjects(git: Git, env: NodeJS.ProcessEnv, shas: string[]): Map<string, Buffer> {
-  const objects = new Map<string, Buffer>();
-  if (shas.length === 0) return objects;
-  const out = git.run(['cat-file', '--batch'], { env, input: shas.join('\n') + '\n' });
-  let offset = 0;
-  while (offset < out.length) {
-    const headerEnd = out.indexOf(0x0a, offset);
-    const [id, type, size] = out.subarray(offset, headerEnd).toString('latin1').split(' ');
-    if (type !== 'commit') throw new Error(`${id} is not a commit`);
-    objects.set(id, out.subarray(headerEnd + 1, headerEnd + 1 + Number(size)));
-    offset = headerEnd + 1 + Number(size) + 1;
-  }
-  return objects;
 }
 
 /**

@@ -168,8 +168,19 @@ export function readBlobs(git: Git, ids: string[], maxBytes: number): { blobs: M
     if (Number(size) > maxBytes) skipped.push(unique[index]);
     else wanted.push(id);
   });
-  if (wanted.length === 0) return { blobs, skipped };
-  const out = git.run(['cat-file', '--batch'], { input: wanted.join('\n') + '\n' });
+  for (const [id, object] of readObjects(git, wanted)) blobs.set(id, object.data);
+  return { blobs, skipped };
+}
+
+/**
+ * Reads objects of any type in one `git cat-file --batch` process: id → type and
+ * bytes (missing objects are left out). `env` points git at another object
+ * store or index when given (apply's quarantine).
+ */
+export function readObjects(git: Git, ids: string[], env?: NodeJS.ProcessEnv): Map<string, { type: string; data: Buffer }> {
+  const objects = new Map<string, { type: string; data: Buffer }>();
+  if (ids.length === 0) return objects;
+  const out = git.run(['cat-file', '--batch'], { input: ids.join('\n') + '\n', ...(env ? { env } : {}) });
   let offset = 0;
   while (offset < out.length) {
     const headerEnd = out.indexOf(0x0a, offset);
@@ -180,10 +191,10 @@ export function readBlobs(git: Git, ids: string[], maxBytes: number): { blobs: M
       continue;
     }
     const length = Number(size);
-    blobs.set(id, out.subarray(headerEnd + 1, headerEnd + 1 + length));
+    objects.set(id, { type, data: out.subarray(headerEnd + 1, headerEnd + 1 + length) });
     offset = headerEnd + 1 + length + 1;
   }
-  return { blobs, skipped };
+  return objects;
 }
 
 /** The options `check` adds to DIFF_OPTIONS for `git log -p`: root commits against the empty tree, no merge diffs. */
