@@ -483,8 +483,10 @@ export function applySeries(git: Git, series: BuiltSeries, options: ApplyOptions
   series.quarantine.migrate();
   if (options.exec !== undefined) runExec(git, series, options.exec, options);
   const message = `split-advisor: split ${series.original.sha.slice(0, 12)} into ${series.steps.length} commits`;
+  // In place, the branch moves through HEAD, so HEAD's reflog has the step too (`git reset --keep HEAD@{1}` undoes it).
+  if (options.inPlace && git.probe(['symbolic-ref', '-q', 'HEAD']) !== ref) throw new InputError(`HEAD is no longer on ${ref}; nothing was changed`);
   try {
-    git.run(['update-ref', '-m', message, ref, newTip, oldTip ?? '']);
+    git.run(['update-ref', '-m', message, options.inPlace ? 'HEAD' : ref, newTip, oldTip ?? '']);
   } catch (error) {
     throw new InputError(`${ref} could not be updated (${(error as Error).message}); it was left as it was`);
   }

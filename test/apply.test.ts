@@ -229,6 +229,10 @@ describe('--in-place', () => {
     checkSeries(repo.dir, rev, 'HEAD~2', 3);
     expect(git(repo.dir, ['status', '--porcelain'])).toBe(' M b.txt\n?? untracked.txt');
     expect(git(repo.dir, ['reflog', '-1', '--format=%gs', 'main'])).toMatch(/split-advisor/);
+    // Undo is one command, and leaves the work tree alone too.
+    repo.git(['reset', '-q', '--keep', 'HEAD@{1}']);
+    expect(repo.head()).toBe(head);
+    expect(worktreeSnapshot(repo.dir)).toBe(before);
   });
 
   it('splits a root commit, on a new branch and in place', async () => {
