@@ -15,7 +15,7 @@ export function renderCheckMarkdown(report: CheckReport): string {
   const counts = totals.errors + totals.warnings === 0 ? 'no findings' : `${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')} in ${totals.flagged} of ${plural(totals.commits, 'commit')}`;
   out.push(`### ${verdict} split-advisor check: ${counts}`);
   out.push('');
-  out.push(`Checked ${report.kind === 'message' ? 'a commit message' : `${plural(totals.commits, 'commit')} (\`${cell(report.label)}\`)`} against [the commit practice](https://github.com/split-advisor/split-advisor#the-gate-split-advisor-check).`);
+  out.push(`Checked ${report.kind === 'message' ? 'a commit message' : `${plural(totals.commits, 'commit')} (\`${cell(report.label)}\`)`} against the commit practice: one logical change per commit, and messages that say what and why.`);
   out.push('');
   const flagged = report.results.filter((result) => result.findings.length > 0);
   if (report.summary !== null) {

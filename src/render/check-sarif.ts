@@ -38,7 +38,6 @@ export function renderCheckSarif(report: CheckReport): string {
           driver: {
             name: TOOL.name,
             version: TOOL.version,
-            informationUri: 'https://github.com/split-advisor/split-advisor#the-gate-split-advisor-check',
             rules: report.rules.map((rule) => ({
               id: rule.meta.id,
               name: rule.meta.id.replace(/(^|-)([a-z])/g, (_match, _dash, letter: string) => letter.toUpperCase()),
