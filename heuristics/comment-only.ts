@@ -198,10 +198,12 @@ export const commentOnly: Heuristic = {
     languages: 'all',
     messages,
   },
-  appliesTo: (file, language) => !file.binary && (language.lineComments.length > 0 || language.blockComments.length > 0),
+  // Makefiles only through the real parser, which tells a comment from a `#` in a recipe.
+  appliesTo: (file, language) => !file.binary && (language.lineComments.length > 0 || language.blockComments.length > 0 || language.id === 'makefile'),
   classify(change, context): HeuristicResult | null {
     if (change.removed.length === 0 && change.added.length === 0) return null;
     const { language } = context;
+    if (language.id === 'makefile' && (context.commit.syntax(change.fileIndex, 'old') === null || context.commit.syntax(change.fileIndex, 'new') === null)) return null;
     if (context.diffOnly && language.strings.some((delimiter) => delimiter.multiline)) return null;
     const oldSide = context.lexSide('old');
     const newSide = context.lexSide('new');

@@ -69,6 +69,16 @@ export const GRAMMARS: Readonly<Record<string, string>> = {
   scala: 'scala',
   dart: 'dart',
   elixir: 'elixir',
+  makefile: 'make',
+};
+
+/**
+ * Grammars that tree-sitter-wasms lacks, from their own packages (same runtime ABI,
+ * checked by the trial parse): Makefiles from tree-sitter-make, maintained by the
+ * tree-sitter-grammars organisation, which ships its WebAssembly build.
+ */
+const GRAMMAR_FILES: Readonly<Record<string, string>> = {
+  make: 'tree-sitter-make/tree-sitter-make.wasm',
 };
 
 /**
@@ -100,6 +110,7 @@ const TRIALS: Readonly<Record<string, string>> = {
   scala: 'object A { val x = 1 }\n',
   dart: 'var x = 1;\n',
   elixir: 'x = 1\n',
+  make: 'all: x\n\techo hi\n',
 };
 
 /** Files longer than this are left to the table lexer (a parse this size takes seconds). */
@@ -201,7 +212,7 @@ function loadGrammar(name: string): Promise<Grammar | string> {
       try {
         // Bytes rather than a path: Language.load(path) reads the file through a
         // dynamic import(), which Jest's CommonJS sandbox refuses.
-        const bytes = await fsp.readFile(require.resolve(`tree-sitter-wasms/out/tree-sitter-${name}.wasm`));
+        const bytes = await fsp.readFile(require.resolve(GRAMMAR_FILES[name] ?? `tree-sitter-wasms/out/tree-sitter-${name}.wasm`));
         return await Grammar.load(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       } catch (error) {
         return `grammar ${name}: ${message(error)}`;

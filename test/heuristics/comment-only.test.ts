@@ -54,6 +54,9 @@ runHeuristicTests(commentOnly, {
     { name: 'C: a change inside #if 0 is functional', path: 'x.c', before: '#if 0\nold();\n#endif\nint a;\n', after: '#if 0\nnew();\n#endif\nint a;\n' },
     { name: 'Markdown: an HTML comment is not a comment to this heuristic', path: 'README.md', before: '# Title\n\n<!-- old -->\n', after: '# Title\n\n<!-- new -->\n' },
     { name: 'YAML: a # comment is not a comment to this heuristic', path: 'x.yml', before: 'a: 1 # old\n', after: 'a: 1 # new\n' },
+    // make echoes recipe lines and hands them to the shell: a `#` there is recipe text.
+    { name: 'Makefile: a # inside a recipe line is recipe text', path: 'Makefile', before: 'all: x\n\tcc -o x x.c  # old\n', after: 'all: x\n\tcc -o x x.c  # new\n', syntax: true },
+    { name: 'Makefile: a comment without the real parser is not claimed', path: 'Makefile', before: '# old\nall: x\n', after: '# new\nall: x\n' },
 
     // --- Python strings that are data, not docstrings.
     { name: 'Python: a string assignment spanning lines (x = """...) is data', path: 'x.py', before: 'x = """\nold\n"""\n', after: 'x = """\nnew\n"""\n' },
@@ -65,6 +68,7 @@ runHeuristicTests(commentOnly, {
     { name: 'Python: a string spanning lines followed by code is an expression', path: 'x.py', before: 'x = 1\n"""a\nb""".split()\n', after: 'x = 1\n"""a\nc""".split()\n' },
   ],
   invalid: [
+    { name: 'Makefile: a comment line outside recipes, with the real parser', path: 'Makefile', before: '# build everything\nall: x\n\tcc -o x x.c\n', after: '# Build every target.\nall: x\n\tcc -o x x.c\n', syntax: true, expect: [{ kind: 'comment', detail: 'comment', messageId: 'commentOnly' }] },
     // --- Line and block comments, one C-family language at a time.
     ...cFamily('C', 'x.c', 'int a;\n'),
     ...cFamily('C++', 'x.cpp', 'int f() { return 1; }\n'),
