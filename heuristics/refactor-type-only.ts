@@ -245,6 +245,9 @@ export const refactorTypeOnly: Heuristic = {
         .join('\n');
     if (directives('old') !== directives('new')) return null;
     if (!mayBeTypeOnly(change, context.commit)) return null;
+    // An added value import emits nothing while nothing uses it yet, but the commit's
+    // other changes may start using it as a value: it is not a type-only edit.
+    if (change.added.some((line) => /^\s*import\b(?!\s+type\b)/.test(line) && !/^\s*import\s*\{\s*type\b[^}]*\}/.test(line))) return null;
     // Whitespace-only edits that another heuristic refused are not type changes,
     // though they emit the same JavaScript.
     if (change.removed.join('').replace(/\s+/g, '') === change.added.join('').replace(/\s+/g, '')) return null;

@@ -39,6 +39,13 @@ const withParsers = <T extends object>(cases: T[]) => cases.map((testCase) => ({
 runHeuristicTests(refactorTypeOnly, {
   valid: withParsers([
     {
+      // Unused on its own (so elided by the compiler), but a value import all the same.
+      name: 'an added value import is not type-only',
+      path: 'src/uses.ts',
+      before: "import { a } from './a';\n\nexport const x = a;\n",
+      after: "import { a } from './a';\nimport { b } from './b';\n\nexport const x = a;\n",
+    },
+    {
       // The whitespace heuristic refuses `){` → `) {` (glued punctuation): that is no type change either.
       name: 'spacing around a condition is not a type-only refactor',
       path: 'src/spacing.ts',
