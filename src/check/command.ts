@@ -13,7 +13,7 @@ import { Git, configValue, openRepository } from '../git';
 import { parseCommitMessage } from '../message';
 import { rules, findRule } from '../rules';
 import { diffFacts, runRules, toResult } from './analyse';
-import { CheckConfig, loadConfig } from './config';
+import { CheckConfig, ignoreMatcher, loadConfig } from './config';
 import { allTargets, parsePrePush, pushTargets, rangeTargets } from './history';
 import { CheckReport, summarise, totalsOf } from './report';
 import { Depth, checkCommits, defaultJobs } from './run';
@@ -220,9 +220,14 @@ export async function runLintMessage(args: LintMessageArguments, io: CliIo): Pro
     const { CHECK_HEURISTICS } = require('./run') as typeof import('./run');
     /* eslint-enable @typescript-eslint/no-require-imports */
     const loaded = loadInput({ kind: 'staged', cwd });
-    if (loaded.files.length > 0) {
-      const languages = new Set(loaded.files.filter((_file, index) => loaded.contents[index] !== undefined).map((staged) => languageOf((staged.newPath ?? staged.oldPath)?.text ?? '').id));
-      diff = diffFacts({ kind: 'staged' }, loaded.files, loaded.contents, message, await loadSyntaxServices(languages), CHECK_HEURISTICS);
+    // The policy's ignored paths are left out here as in `check`.
+    const ignored = ignoreMatcher(config);
+    const kept = loaded.files.map((staged, index) => ({ staged, contents: loaded.contents[index] })).filter(({ staged }) => !ignored((staged.newPath ?? staged.oldPath)?.text ?? ''));
+    if (kept.length > 0) {
+      const files = kept.map(({ staged }) => staged);
+      const contents = kept.map(({ contents }) => contents);
+      const languages = new Set(files.filter((_file, index) => contents[index] !== undefined).map((staged) => languageOf((staged.newPath ?? staged.oldPath)?.text ?? '').id));
+      diff = diffFacts({ kind: 'staged' }, files, contents, message, await loadSyntaxServices(languages), CHECK_HEURISTICS);
     } else {
       report.notes.push('Nothing is staged (an amend of the message only?): the rules that compare the message with the diff were skipped.');
     }

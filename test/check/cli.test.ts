@@ -162,6 +162,8 @@ describe('lint-message', () => {
       const staged = await lint(['--staged', '-'], 'calc: count\n');
       expect(staged.code).toBe(1);
       expect(staged.stdout).toMatch(/body-missing/);
+      repo.write('ignore-src.json', JSON.stringify({ ignore: ['src/'] }));
+      expect((await lint(['--staged', '--config', 'ignore-src.json', '-'], 'calc: count\n')).code).toBe(0);
     } finally {
       repo.git(['reset', '-q', '--hard']);
     }
