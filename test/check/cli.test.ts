@@ -176,8 +176,8 @@ describe('lint-message', () => {
   });
 });
 
-describe('worker threads', () => {
-  it('give the same results as one thread over a long range', async () => {
+describe('long ranges', () => {
+  it('give the same results on worker threads as on one, with a progress bar only on a terminal', async () => {
     const long = createRepo();
     long.commitFiles(`calc: start${WHY}`, { 'calc.c': C });
     for (let k = 0; k < 44; k++) {
@@ -190,6 +190,11 @@ describe('worker threads', () => {
     const strip = (text: string) => JSON.parse(text).commits;
     expect(strip(two.stdout)).toEqual(strip(one.stdout));
     expect(strip(one.stdout).filter((commit: { findings: Array<{ rule: string }> }) => commit.findings.some((finding) => finding.rule === 'mixed-whitespace'))).toHaveLength(18);
+    // A progress bar on a terminal, none in CI or when piped.
+    const tty = await runCliIn(long.dir, ['check', 'HEAD~44..HEAD', '--jobs', '1'], '', { env: NO_CI, isTTY: true });
+    expect(tty.stderr).toMatch(/\r\[#+\] 44\/44 commits, \d+\/s/);
+    expect((await runCliIn(long.dir, ['check', 'HEAD~44..HEAD', '--jobs', '1'], '', { env: { CI: 'true' }, isTTY: true })).stderr).toBe('');
+    expect((await runCliIn(long.dir, ['check', 'HEAD~44..HEAD', '--jobs', '1'], '', { env: NO_CI, isTTY: false })).stderr).toBe('');
   });
 });
 
