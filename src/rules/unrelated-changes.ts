@@ -3,10 +3,17 @@
  * i.e. the analysis found functional changes that share nothing (no name one
  * defines and another uses, no enclosing function, not nearby in one file).
  * Groups that touch a common file count as one: two groups in one file are too
- * often a single change whose link the analysis missed.
+ * often a single change whose link the analysis missed. Groups made only of
+ * configuration files (JSON, YAML, TOML, plain-text dotfiles) are not counted:
+ * dropping a Node version touches the CI matrix and tsconfig.json beside the
+ * code, and shares no name with it.
  */
 import { ClassifiedChange } from '../model';
 import { FUNCTIONAL_KINDS, Rule, lineOf, listFiles } from '../check/rule';
+import { languageOf } from '../language';
+
+/** Languages of configuration and data files: a group of only these is not counted. */
+const CONFIG_LANGUAGES = new Set(['text', 'json', 'yaml', 'toml']);
 
 const FUNCTIONAL_COMMITS = new Set(['functional', 'api-change', 'api-removal']);
 
@@ -39,7 +46,8 @@ export const unrelatedChanges: Rule = {
       }
       members.push(group);
     }
-    const groups = members;
+    // Configuration alone (CI, tsconfig, dotfiles) usually changes because the code beside it does.
+    const groups = members.filter((group) => group.some((change) => !CONFIG_LANGUAGES.has(languageOf(change.file).id)));
     if (groups.length < 2) return [];
     const described = members.map((group, k) => `(${k + 1}) ${listFiles(group.map((change) => change.file), 1)}`).join(', ');
     const first = members[1][0];

@@ -29,6 +29,15 @@ runRuleTests(unrelatedChanges, {
       ],
     },
     {
+      name: 'a code change and the configuration beside it',
+      message: MESSAGE,
+      files: [
+        { path: 'net.py', before: NET, after: NET.replace('10', '30') },
+        { path: '.github/workflows/ci.yaml', before: 'node: [8, 10]\n', after: 'node: [10, 12]\n' },
+        { path: 'tsconfig.json', before: '{ "target": "es2015" }\n', after: '{ "target": "es2017" }\n' },
+      ],
+    },
+    {
       name: 'two edits in one file',
       message: MESSAGE,
       files: [{ path: 'app.py', before: `${NET}\n\n${'# filler\n'.repeat(40)}\n${UI}`, after: `${NET.replace('10', '30')}\n\n${'# filler\n'.repeat(40)}\n${UI.replace('helo', 'hello')}` }],
