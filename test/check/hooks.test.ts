@@ -95,7 +95,8 @@ describe('pre-push hook', () => {
 describe('commit-msg hook', () => {
   it('refuses a reference-only message and accepts a good one', async () => {
     expect((await runCliIn(repo.dir, ['install-hook', 'commit-msg'], '', { env: ENV })).code).toBe(0);
-    repo.write('calc.c', C.replace('return a;', 'return a * b;'));
+    // More than thresholds.trivialLines lines: a reference alone does not explain them.
+    repo.write('calc.c', C.replace('return a;', `int r = 0;\n${'  r += a;\n'.repeat(11)}  return a * b + r;`));
     repo.add('calc.c');
     const refused = gitRun(['commit', '-F', '-'], 'calc: multiply\n\nhttps://bugs.example.com/1\n');
     expect(refused.code).not.toBe(0);
