@@ -15,7 +15,7 @@ runRuleTests(bodyOnlyReference, {
     { name: 'a trivial change', message: 'docs: fix a typo\n\nFixes #12\n', files: [{ path: 'README.md', before: 'teh\n', after: 'the\n' }] },
   ],
   invalid: [
-    { name: 'a URL', message: 'net: retry\n\nhttps://bugs.example.com/show_bug.cgi?id=1234\n', expect: [{ severity: 'error', message: /only a reference \(https:\/\/bugs/ }] },
+    { name: 'a URL', message: 'net: retry\n\nhttps://bugs.example.com/show_bug.cgi?id=1234\n', expect: [{ severity: 'error' as const, message: /only a reference \(https:\/\/bugs/ }] },
     { name: 'an issue number', message: 'net: retry\n\nFixes #1234\n' },
     { name: 'a JIRA key and a URL', message: 'net: retry\n\nPROJ-42\nSee https://example.com/x\n' },
     { name: 'a bug number', message: 'net: retry\n\nBug 1234.\n' },
