@@ -75,17 +75,12 @@ async function runSuggest(args: SuggestArguments, io: CliIo): Promise<number> {
           : /\.\./.test(rev)
             ? loadInput({ kind: 'range', rev, cwd })
             : loadInput({ kind: 'commit', rev, cwd, firstParent: args['first-parent'] === true });
-  const { languageOf } = require('./language') as typeof import('./language');
-  const { loadSyntaxServices } = require('./syntax/load') as typeof import('./syntax/load');
-  // Parsers only for languages whose full text is known: a pasted diff has none.
-  const languages = new Set(loaded.files.filter((_file, index) => loaded.contents[index] !== undefined).map((file) => languageOf((file.newPath ?? file.oldPath)?.text ?? '').id));
-  const maxCommits = args['max-commits'];
-  if (maxCommits !== undefined && (!Number.isInteger(maxCommits) || maxCommits < 1)) throw new UsageError('--max-commits takes a whole number of at least 1');
-  const granularity = (args.granularity ?? 'normal') as 'coarse' | 'normal' | 'fine';
-  const together = (args.together ?? []).map((set) => set.split(',').map((item) => item.trim()).filter((item) => item !== ''));
+  const { loadSyntaxForInput } = require('./syntax/load') as typeof import('./syntax/load');
+  const { seriesOptionsOf } = require('./cli-series-options') as typeof import('./cli-series-options');
+  const { maxCommits, granularity, together } = seriesOptionsOf(args);
   const timings: Record<string, number> = { input: performance.now() - inputStarted };
   const started = performance.now();
-  const syntax = await loadSyntaxServices(languages);
+  const syntax = await loadSyntaxForInput(loaded);
   timings.parsers = performance.now() - started;
   const report = analyse(loaded, { syntax, granularity, maxCommits, together, timings });
   if (io.env.SPLIT_ADVISOR_TIMINGS) {

@@ -9,16 +9,16 @@ import * as path from 'node:path';
 import { analyse } from './advise';
 import { ApplyOptions, BuiltSeries, ExecFailure, OriginalCommit, applySeries, buildSeriesCommits, checkNewBranch, defaultBranch, operationInProgress, readHead, readOriginal, stepPatch, writeFormatPatches } from './apply';
 import type { CliIo } from './cli';
+import { seriesOptionsOf } from './cli-series-options';
 import { InputError } from './errors';
 import { ExitCode } from './exit-codes';
 import { Git, openRepository, resolveCommit } from './git';
 import { LoadedInput, loadInput } from './input';
-import { languageOf } from './language';
 import { buildChanges } from './changes';
 import { Change, Report } from './model';
 import { Plan, SeriesDocument, planFromSeries, readPlanFile } from './plan';
 import { location, printablePath } from './render/text';
-import { loadSyntaxServices } from './syntax/load';
+import { loadSyntaxForInput } from './syntax/load';
 import { TOOL } from './version';
 
 /** Options both commands share: which commit, and how to split it. */
@@ -78,15 +78,11 @@ function resolveRev(git: Git, args: SeriesArguments): string {
  * classification is most of the time a commit takes.
  */
 async function prepare(git: Git, cwd: string, sha: string, args: SeriesArguments, io: CliIo, classify: boolean): Promise<Prepared> {
-  const maxCommits = args['max-commits'];
-  if (maxCommits !== undefined && (!Number.isInteger(maxCommits) || maxCommits < 1)) throw new InputError('--max-commits takes a whole number of at least 1');
+  const { maxCommits, granularity, together } = seriesOptionsOf(args);
   const loaded = loadInput({ kind: 'commit', rev: sha, cwd, firstParent: args['first-parent'] === true });
   let report: Report | null = null;
   if (classify || args.plan === undefined) {
-    const languages = new Set(loaded.files.filter((_file, index) => loaded.contents[index] !== undefined).map((file) => languageOf((file.newPath ?? file.oldPath)?.text ?? '').id));
-    const together = (args.together ?? []).map((set) => set.split(',').map((item) => item.trim()).filter((item) => item !== ''));
-    const granularity = (args.granularity ?? 'normal') as 'coarse' | 'normal' | 'fine';
-    report = analyse(loaded, { syntax: await loadSyntaxServices(languages), granularity, maxCommits, together });
+    report = analyse(loaded, { syntax: await loadSyntaxForInput(loaded), granularity, maxCommits, together });
   }
   const changes = report?.changes ?? buildChanges(loaded.files);
   const short = sha.slice(0, 12);

@@ -5,6 +5,8 @@
  * before the pure analysis runs, because tree-sitter's WebAssembly starts
  * asynchronously.
  */
+import { languageOf } from '../language';
+import { DiffFile } from '../model';
 import { SyntaxService } from './types';
 
 const TYPESCRIPT_LANGUAGES = new Set(['typescript', 'javascript']);
@@ -29,4 +31,13 @@ export async function loadSyntaxServices(languageIds: Iterable<string>): Promise
     }
   }
   return services;
+}
+
+/**
+ * Loads the parsers for the files of a loaded input whose full text is known
+ * (a pasted diff has none, so it loads nothing).
+ */
+export function loadSyntaxForInput(input: { files: DiffFile[]; contents: ReadonlyArray<unknown> }): Promise<SyntaxService[]> {
+  const languages = new Set(input.files.filter((_file, index) => input.contents[index] !== undefined).map((file) => languageOf((file.newPath ?? file.oldPath)?.text ?? '').id));
+  return loadSyntaxServices(languages);
 }
