@@ -36,6 +36,18 @@ export interface SeriesOptions {
    * builds"); omitted when full files or parsers are not available.
    */
   brokenFiles?: (changeIds: Set<string>) => string[];
+  /**
+   * Files with more type errors (counted by the TypeScript compiler) with only
+   * these changes applied than both before and after the commit (`--typecheck`);
+   * omitted when not asked for or not possible.
+   */
+  typeErrors?: (changeIds: Set<string>) => TypeErrorCount[];
+}
+
+/** A file that would not type-check, and how many errors it would have beyond the original's. */
+export interface TypeErrorCount {
+  file: string;
+  newErrors: number;
 }
 
 export interface SeriesResult {
@@ -180,6 +192,9 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
       if (detail !== 'rename' && detail !== 'extract') key = `${category}:${detail}:${areaKey(change.file, granularity)}`;
     } else if (category === 'api') key = `api:${granularity === 'fine' ? change.id : granularity === 'coarse' ? '' : change.file}`;
     else if (category === 'dependency') key = `dependency:${path.posix.dirname(change.file)}`;
+    // Docs not claimed by a functional change stay together by area, as a final
+    // docs commit; a changelog's entries are one change, not one commit each.
+    else if (category === 'docs') key = `docs:${granularity === 'fine' ? change.file : areaKey(change.file, granularity)}`;
     else if (category === 'functional' && granularity === 'coarse') key = 'functional';
     if (key === null) return;
     const first = byKey.get(key);
@@ -353,7 +368,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
 
   groups = orderGroups(groups);
   groups = enforceMaxCommits(groups, options.maxCommits, notes);
-  if (options.brokenFiles !== undefined) groups = enforceBuildableSteps(groups, options.brokenFiles, notes);
+  if (options.brokenFiles !== undefined || options.typeErrors !== undefined) groups = enforceBuildableSteps(groups, options.brokenFiles, options.typeErrors);
 
   return { series: writeMessages(groups), notes };
 
@@ -420,14 +435,26 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     return current;
   }
 
-  function enforceBuildableSteps(list: Group[], brokenFiles: (ids: Set<string>) => string[], _notes: string[]): Group[] {
+  /**
+   * Every prefix must parse (and, with `typeErrors`, type-check as well as the
+   * original): a prefix that does not is merged with the next commit, again
+   * until it does (the whole commit always does).
+   */
+  function enforceBuildableSteps(list: Group[], brokenFiles: ((ids: Set<string>) => string[]) | undefined, typeErrors: ((ids: Set<string>) => TypeErrorCount[]) | undefined): Group[] {
     let current = list;
     let k = 0;
     while (k < current.length - 1) {
       const applied = new Set(current.slice(0, k + 1).flatMap((group) => group.members.map((position) => changes[position].id)));
-      const broken = brokenFiles(applied);
+      const broken = brokenFiles?.(applied) ?? [];
       if (broken.length > 0) {
         current = merge(current, k, `Merged two suggested commits: after the first alone, ${broken.slice(0, 3).join(', ')} would not parse.`);
+        continue;
+      }
+      const untyped = typeErrors?.(applied) ?? [];
+      if (untyped.length > 0) {
+        const count = untyped.reduce((sum, { newErrors }) => sum + newErrors, 0);
+        const named = untyped.slice(0, 3).map(({ file }) => file).join(', ') + (untyped.length > 3 ? ' and more' : '');
+        current = merge(current, k, `Merged two suggested commits: after the first alone, ${named} would not type-check (${count} new error${count === 1 ? '' : 's'}).`);
         continue;
       }
       k++;
