@@ -5,7 +5,7 @@
  */
 import { buildChanges } from './changes';
 import { Commit, FileContents, classifyChanges } from './classify';
-import { brokenFilesChecker } from './prefix-check';
+import { TypecheckProject, brokenFilesChecker, typeErrorsChecker } from './prefix-check';
 import { CommitMessage, DiffFile, Report, Source } from './model';
 import { parsePatch } from './parse';
 import { Granularity, buildSeries } from './series';
@@ -29,6 +29,11 @@ export interface AnalysisOptions {
   maxCommits?: number;
   /** Sets of change ids or path globs whose changes must share a commit. */
   together?: string[][];
+  /**
+   * `--typecheck`: the new tree as a TypeScript project, built at the input edge
+   * (src/typecheck.ts); each prefix must then type-check as well as the original.
+   */
+  typecheck?: TypecheckProject;
   /** Filled with milliseconds per stage when given (SPLIT_ADVISOR_TIMINGS=1 prints them). */
   timings?: Record<string, number>;
 }
@@ -46,6 +51,7 @@ export function analyse(input: AnalysisInput, options: AnalysisOptions = {}): Re
     maxCommits: options.maxCommits,
     together: options.together,
     brokenFiles: brokenFilesChecker(view),
+    ...(options.typecheck !== undefined ? { typeErrors: typeErrorsChecker(view, options.typecheck) } : {}),
   });
   clock('series');
   return {

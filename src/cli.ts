@@ -32,6 +32,7 @@ interface SuggestArguments {
   'max-commits'?: number;
   granularity?: string;
   together?: string[];
+  typecheck?: boolean;
 }
 
 class UsageError extends Error {}
@@ -82,7 +83,17 @@ async function runSuggest(args: SuggestArguments, io: CliIo): Promise<number> {
   const started = performance.now();
   const syntax = await loadSyntaxForInput(loaded);
   timings.parsers = performance.now() - started;
-  const report = analyse(loaded, { syntax, granularity, maxCommits, together, timings });
+  let typecheck: import('./prefix-check').TypecheckProject | undefined;
+  let input = loaded;
+  if (args.typecheck) {
+    const typecheckStarted = performance.now();
+    const { loadTypecheck } = require('./typecheck') as typeof import('./typecheck');
+    const setup = loadTypecheck(loaded, cwd);
+    typecheck = setup.project ?? undefined;
+    input = { ...loaded, notes: [...loaded.notes, ...setup.notes] };
+    timings['typecheck input'] = performance.now() - typecheckStarted;
+  }
+  const report = analyse(input, { syntax, granularity, maxCommits, together, timings, ...(typecheck !== undefined ? { typecheck } : {}) });
   if (io.env.SPLIT_ADVISOR_TIMINGS) {
     io.stderr(`timings (ms): ${Object.entries(timings).map(([stage, ms]) => `${stage} ${ms.toFixed(1)}`).join(', ')}; total since start ${(performance.now() - processStart).toFixed(1)}\n`);
   }
@@ -132,6 +143,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           .option('max-commits', { type: 'number', describe: 'suggest at most N commits (merging the closest ones)', requiresArg: true })
           .option('granularity', { type: 'string', choices: ['coarse', 'normal', 'fine'], describe: 'how finely to split: coarse (one commit per kind), normal, fine (every independent change)' })
           .option('together', { type: 'string', array: true, describe: 'change ids or path globs, comma-separated, that must share a commit (repeatable): --together "src/a.ts,src/b.ts"', requiresArg: true })
+          .option('typecheck', { type: 'boolean', describe: "every step's TS/JS files must type-check as well as the original's (with the commit's tsconfig.json; slower)" })
           .example('$0 suggest HEAD', 'split the last commit')
           .example('$0 suggest main..topic', 'the combined diff of a branch')
           .example('git diff | $0 suggest --patch -', 'a diff on standard input'),

@@ -256,3 +256,23 @@ export function hookPath(git: Git, name: string): string {
 export function configValue(git: Git, key: string): string | null {
   return git.probe(['config', '--get', key]);
 }
+
+/** One blob of a tree: mode, object id and path (no directories, no submodules). */
+export interface TreeBlob {
+  mode: string;
+  id: string;
+  path: string;
+}
+
+/** Every blob of a commit's tree, recursively (`git ls-tree -r -z --full-tree`). */
+export function listTreeBlobs(git: Git, rev: string): TreeBlob[] {
+  const out = git.run(['ls-tree', '-r', '-z', '--full-tree', rev]).toString('utf8');
+  const blobs: TreeBlob[] = [];
+  for (const record of out.split('\0')) {
+    const tab = record.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, type, id] = record.slice(0, tab).split(' ');
+    if (type === 'blob') blobs.push({ mode, id, path: record.slice(tab + 1) });
+  }
+  return blobs;
+}
