@@ -46,13 +46,15 @@ export function analyse(input: AnalysisInput, options: AnalysisOptions = {}): Re
   const classified = classifyChanges(input.files, changes, { view });
   clock('classify');
   const symbols = new Map(changes.map((change) => [change.id, symbolsOf(view, change)]));
+  const typeErrors = options.typecheck !== undefined ? typeErrorsChecker(view, options.typecheck) : undefined;
   const { series, notes } = buildSeries(classified, input.files, input.message, symbols, {
     granularity: options.granularity,
     maxCommits: options.maxCommits,
     together: options.together,
     brokenFiles: brokenFilesChecker(view),
-    ...(options.typecheck !== undefined ? { typeErrors: typeErrorsChecker(view, options.typecheck) } : {}),
+    ...(typeErrors !== undefined ? { typeErrors } : {}),
   });
+  if (typeErrors !== undefined) notes.push(typeErrors.summary());
   clock('series');
   return {
     source: input.source,

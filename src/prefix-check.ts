@@ -71,7 +71,13 @@ export function brokenFilesChecker(view: Commit): (changeIds: Set<string>) => st
  * commit (so errors the commit fixes or brings are not held against a step).
  * A file whose step cannot be laid out (no full text) keeps the new version.
  */
-export function typeErrorsChecker(view: Commit, project: TypecheckProject): (changeIds: Set<string>) => TypeErrorCount[] {
+export interface TypeErrorsChecker {
+  (changeIds: Set<string>): TypeErrorCount[];
+  /** One sentence on what was checked, for the report's notes. */
+  summary(): string;
+}
+
+export function typeErrorsChecker(view: Commit, project: TypecheckProject): TypeErrorsChecker {
   const byFile = new Map<number, Change[]>();
   for (const change of view.changes) byFile.set(change.fileIndex, [...(byFile.get(change.fileIndex) ?? []), change]);
   const checked = view.files.map((_file, fileIndex) => fileIndex).filter((fileIndex) => {
@@ -130,7 +136,9 @@ export function typeErrorsChecker(view: Commit, project: TypecheckProject): (cha
   }
 
   let baseline: Map<number, number> | null = null;
-  return (changeIds) => {
+  let steps = 0;
+  const check = (changeIds: Set<string>): TypeErrorCount[] => {
+    steps++;
     if (checked.length === 0) return [];
     if (baseline === null) {
       const before = countsFor(new Set());
@@ -145,4 +153,11 @@ export function typeErrorsChecker(view: Commit, project: TypecheckProject): (cha
     }
     return broken;
   };
+  const summary = (): string => {
+    if (steps === 0) return '--typecheck: one commit suggested, no step to check.';
+    const found = [...cache.values()].some((counts) => counts.size > 0);
+    if (!found) return "--typecheck: none of the changed TypeScript/JavaScript files is in the program of tsconfig.json; not checked.";
+    return `--typecheck: ${steps} prefix(es) of the series checked with tsconfig.json; each suggested step's changed TypeScript/JavaScript files type-check as well as the original's.`;
+  };
+  return Object.assign(check, { summary });
 }
