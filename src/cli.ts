@@ -116,6 +116,7 @@ function seriesOptions<T>(command: Argv<T>) {
     .option('max-commits', { type: 'number', describe: 'suggest at most N commits (merging the closest ones)', requiresArg: true })
     .option('granularity', { type: 'string', choices: ['coarse', 'normal', 'fine'], describe: 'how finely to split' })
     .option('together', { type: 'string', array: true, describe: 'change ids or path globs, comma-separated, that must share a commit (repeatable)', requiresArg: true })
+    .option('typecheck', { type: 'boolean', describe: "every step's TS/JS files must type-check as well as the original's (slower)" })
     .option('C', { type: 'string', describe: 'run as if started in this directory', requiresArg: true });
 }
 

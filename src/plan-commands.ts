@@ -29,6 +29,7 @@ export interface SeriesArguments {
   'max-commits'?: number;
   granularity?: string;
   together?: string[];
+  typecheck?: boolean;
   C?: string;
   _?: Array<string | number>;
 }
@@ -82,7 +83,16 @@ async function prepare(git: Git, cwd: string, sha: string, args: SeriesArguments
   const loaded = loadInput({ kind: 'commit', rev: sha, cwd, firstParent: args['first-parent'] === true });
   let report: Report | null = null;
   if (classify || args.plan === undefined) {
-    report = analyse(loaded, { syntax: await loadSyntaxForInput(loaded), granularity, maxCommits, together });
+    let input = loaded;
+    let typecheck: import('./prefix-check').TypecheckProject | undefined;
+    if (args.typecheck) {
+      // Required only when asked for: it loads the TypeScript compiler.
+      const { loadTypecheck } = require('./typecheck') as typeof import('./typecheck');
+      const setup = loadTypecheck(loaded, cwd);
+      typecheck = setup.project ?? undefined;
+      input = { ...loaded, notes: [...loaded.notes, ...setup.notes] };
+    }
+    report = analyse(input, { syntax: await loadSyntaxForInput(loaded), granularity, maxCommits, together, ...(typecheck !== undefined ? { typecheck } : {}) });
   }
   const changes = report?.changes ?? buildChanges(loaded.files);
   const short = sha.slice(0, 12);

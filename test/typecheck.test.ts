@@ -6,7 +6,7 @@
  * The projects import no package, so no node_modules is needed.
  */
 import * as fs from 'node:fs';
-import { TestRepo, cleanupRepos, createRepo, suggestJson } from './helpers/git-repo';
+import { TestRepo, cleanupRepos, createRepo, runCliIn, suggestJson } from './helpers/git-repo';
 
 afterAll(cleanupRepos);
 
@@ -40,6 +40,20 @@ describe('suggest --typecheck', () => {
     const checked = await suggestJson(repo.dir, ['HEAD', '--typecheck']);
     expect(checked.series).toHaveLength(1);
     expect(checked.notes).toContain('Merged two suggested commits: after the first alone, src/b.ts would not type-check (1 new error).');
+  });
+
+  it('passes through plan: the plan has the merged step', async () => {
+    const repo = baseRepo();
+    repo.commitFiles('feature: limit', {
+      'src/a.ts': A_BEFORE.replace('  verbose?: boolean;\n', '  verbose?: boolean;\n  limit: number;\n') + '\nexport function double(value: number): number {\n  return value * 2;\n}\n',
+      'src/b.ts': B_BEFORE.replace('{ verbose: true }', '{ verbose: true, limit: 5 }'),
+    });
+    const plain = JSON.parse((await runCliIn(repo.dir, ['plan', 'HEAD', '--format', 'json'])).stdout) as { series: unknown[] };
+    const result = await runCliIn(repo.dir, ['plan', 'HEAD', '--format', 'json', '--typecheck']);
+    expect(result.code).toBe(0);
+    const checked = JSON.parse(result.stdout) as { series: unknown[]; notes: string[] };
+    expect(checked.series.length).toBeLessThan(plain.series.length);
+    expect(checked.notes.some((note) => /src\/b\.ts would not type-check/.test(note))).toBe(true);
   });
 
   it('keeps a series whose every step type-checks: the function before its call', async () => {
