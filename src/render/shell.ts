@@ -47,8 +47,10 @@ export function embedBytes(target: string, data: Buffer): string {
 /** A printf format that prints exactly these bytes: printable ASCII as is, the rest (and ', \\, %) as octal escapes. */
 export function octalFormat(data: Buffer): string {
   let format = '';
-  for (const byte of data) {
-    format += byte >= 0x20 && byte < 0x7f && byte !== 0x27 && byte !== 0x5c && byte !== 0x25 ? String.fromCharCode(byte) : `\\${byte.toString(8).padStart(3, '0')}`;
-  }
+  data.forEach((byte, index) => {
+    // A format starting with '-' is read as an option by some printf (dash: "Illegal option -d").
+    const plain = byte >= 0x20 && byte < 0x7f && byte !== 0x27 && byte !== 0x5c && byte !== 0x25 && !(index === 0 && byte === 0x2d);
+    format += plain ? String.fromCharCode(byte) : `\\${byte.toString(8).padStart(3, '0')}`;
+  });
   return format;
 }
