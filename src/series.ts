@@ -194,7 +194,9 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     else if (category === 'dependency') key = `dependency:${path.posix.dirname(change.file)}`;
     // Docs not claimed by a functional change stay together by area, as a final
     // docs commit; a changelog's entries are one change, not one commit each.
-    else if (category === 'test' && process.env.SA_EXP === 'tests') key = `test:${change.file}`;
+    // One test file's changes are one edit of its suite (not with --granularity fine);
+    // the suite then travels with the code it tests.
+    else if (category === 'test' && granularity === 'normal') key = `test:${change.file}`;
     else if (category === 'docs') key = `docs:${granularity === 'fine' ? change.file : areaKey(change.file, granularity)}`;
     else if (category === 'functional' && granularity === 'coarse') key = 'functional';
     if (key === null) return;
