@@ -969,7 +969,24 @@ function emitOf(text: string, filePath: string): string | null {
     emitted.set(extension, byText);
   }
   const { ts } = tsMorph();
-  const result = ts.transpileModule(text, {
+  let result: import('ts-morph').ts.TranspileOutput;
+  try {
+    result = transpileWith(ts, text, extension);
+  } catch {
+    // A compiler crash (TypeScript 6.0 throws on some decorator metadata) proves
+    // nothing: not type-only, and the analysis goes on.
+    byText.set(text, null);
+    return null;
+  }
+  const broken = (result.diagnostics ?? []).some((diagnostic) => diagnostic.file !== undefined && diagnostic.category === ts.DiagnosticCategory.Error);
+  const output = broken ? null : result.outputText;
+  byText.set(text, output);
+  emittedCount++;
+  return output;
+}
+
+function transpileWith(ts: typeof import('ts-morph').ts, text: string, extension: string): import('ts-morph').ts.TranspileOutput {
+  return ts.transpileModule(text, {
     fileName: `input${extension}`,
     reportDiagnostics: true,
     compilerOptions: {
@@ -989,13 +1006,11 @@ function emitOf(text: string, filePath: string): string | null {
       // (`design:type`), so changing them is not type-only: claim less.
       experimentalDecorators: true,
       emitDecoratorMetadata: true,
+      // TypeScript 6.0 crashes printing module specifiers for decorator metadata
+      // when neither `paths` nor `baseUrl` is set; an empty `paths` maps nothing.
+      paths: {},
     },
   });
-  const broken = (result.diagnostics ?? []).some((diagnostic) => diagnostic.file !== undefined && diagnostic.category === ts.DiagnosticCategory.Error);
-  const output = broken ? null : result.outputText;
-  byText.set(text, output);
-  emittedCount++;
-  return output;
 }
 
 /**

@@ -402,6 +402,14 @@ describe('typeOnlyEqual', () => {
     ['a decorated member type, emitted as design:type metadata', 'class C { @d m(a: number) {} }', 'class C { @d m(a: string) {} }', 'a.ts', false],
     ['a syntax error on either side', 'let a: number = 1;', 'let a: number = ;', 'a.ts', false],
     ['JavaScript, only an identical emit', 'let a = 1;', 'let a = 1;\n', 'a.js', true],
+    // TypeScript 6.0's transpile threw "reading 'includes'" on this (reduced from src/plan-commands.ts).
+    [
+      'a text the compiler once crashed on, with a value change',
+      "import { LoadedInput, loadInput } from './input';\n  const loaded = loadInput({ kind: 'commit', rev: sha, cwd, firstParent: args['first-parent'] === true });",
+      "import { LoadedInput, loadInput } from './input';\n  const loaded = loadInput({ kind: 'range', rev: sha, cwd, firstParent: args['first-parent'] === true });",
+      'a.ts',
+      false,
+    ],
   ])('%s', (_title, before, after, filePath, expected) => {
     expect(typeOnlyEqual(before, after, filePath)).toBe(expected);
     expect(typeOnlyEqual(after, before, filePath)).toBe(expected);
