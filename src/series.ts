@@ -165,7 +165,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
   const index = new Map(changes.map((change, position) => [change.id, position]));
   const categories = changes.map(categoryOf);
   const union = new UnionFind(changes.length);
-  const symbolsAt = (position: number): ChangeSymbols => symbols.get(changes[position].id) ?? { defines: new Set(), uses: new Set(), enclosing: null };
+  const symbolsAt = (position: number): ChangeSymbols => symbols.get(changes[position].id) ?? { defines: new Set(), uses: new Set(), enclosing: null, container: null };
 
   // Hard links from the heuristics.
   changes.forEach((change, position) => {
@@ -226,6 +226,17 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
       const first = byEnclosing.get(enclosing);
       if (first === undefined) byEnclosing.set(enclosing, position);
       else union.union(first, position);
+    }
+    // Edits inside one class (struct, impl) belong together too: a soft link, not with --granularity fine.
+    {
+      const byContainer = new Map<string, number>();
+      for (const position of linkable) {
+        const container = symbolsAt(position).container;
+        if (container === null || granularity === 'fine') continue;
+        const first = byContainer.get(container);
+        if (first === undefined) byContainer.set(container, position);
+        else union.union(first, position);
+      }
     }
     // A change that uses a name another change defines; and the changes that
     // define the same name (its old and its new declaration) are one change.

@@ -16,6 +16,8 @@ export interface ChangeSymbols {
   uses: Set<string>;
   /** `file::name` of the innermost declaration around the change (old or new side), or of git's hunk context. */
   enclosing: string | null;
+  /** `file::Class` of the class (struct, impl) around the change, when the parsers know it. */
+  container: string | null;
 }
 
 const WORD = /[A-Za-z_$][\w$]*/g;
@@ -58,6 +60,7 @@ export function symbolsOf(commit: CommitView, change: Change): ChangeSymbols {
     ['new', change.new],
   ];
   let enclosing: string | null = null;
+  let container: string | null = null;
   for (const [side, range] of sides) {
     if (range === null) continue;
     // Only a parse some heuristic already needed: grouping does not pay for more.
@@ -70,6 +73,8 @@ export function symbolsOf(commit: CommitView, change: Change): ChangeSymbols {
     const around = innermost(syntax.declarations, range.lines > 0 ? range.start : range.start + 1);
     if (around !== null && enclosing === null && !(around.startLine >= range.start && around.startLine <= last)) {
       enclosing = `${change.file}::${around.container ? around.container + '.' : ''}${around.name}`;
+      if (around.container) container = `${change.file}::${around.container}`;
+      else if (around.kind === 'class') container = `${change.file}::${around.name}`;
     }
   }
   const cFamily = C_FAMILY.has(commit.language(change.fileIndex).id);
@@ -88,5 +93,5 @@ export function symbolsOf(commit: CommitView, change: Change): ChangeSymbols {
       if (word.length >= 3 && !COMMON.has(word) && !defines.has(word)) uses.add(word);
     }
   }
-  return { defines, uses, enclosing };
+  return { defines, uses, enclosing, container };
 }
