@@ -63,7 +63,11 @@ export function analyse(input: AnalysisInput, options: AnalysisOptions = {}): Re
     changes: classified,
     series,
     message: input.message,
-    notes: [...input.notes, ...notes],
+    notes: [
+      ...input.notes,
+      ...notes,
+      ...(view.failures.length > 0 ? [`${view.failures.length} heuristic check(s) failed and made no claim (please report): ${view.failures.slice(0, 3).join('; ')}`] : []),
+    ],
   };
 }
 

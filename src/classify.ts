@@ -69,6 +69,8 @@ function offsetInHunkSide(hunk: Hunk, change: Change, side: 'old' | 'new'): numb
 
 /** The commit view: languages, texts, parsed files and lexed sides, each computed once. */
 export class Commit implements CommitView {
+  /** Heuristics that threw, as `id on change (file): message`; reported as a note. */
+  readonly failures: string[] = [];
   private readonly languages = new Map<number, Language>();
   private readonly parsed = new Map<string, FileSyntax | null>();
   private readonly wholeLexed = new Map<string, { text: string[]; lexed: LexedLine[] } | null>();
@@ -226,7 +228,15 @@ export function classifyChanges(files: DiffFile[], changes: Change[], options: C
     let tentative: Verdict | null = null;
     for (const heuristic of active) {
       if (!heuristic.appliesTo(file, language)) continue;
-      const result = heuristic.classify(change, context);
+      let result: HeuristicResult | null;
+      try {
+        result = heuristic.classify(change, context);
+      } catch (error) {
+        // A heuristic that fails on odd input must not cost the whole report:
+        // it makes no claim (so nothing is called a no-op), and a note says so.
+        commit.failures.push(`${heuristic.meta.id} on ${change.id} (${change.file}): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+        result = null;
+      }
       if (result === null) continue;
       if (result.kind !== 'functional') return { ...change, verdict: toVerdict(heuristic, result) };
       tentative ??= toVerdict(heuristic, result);
