@@ -4,29 +4,10 @@
  * edit in the same hunk (the body of a block the edit wrapped, the blank line
  * before a new function) belong to that edit and are not counted.
  */
-import { ClassifiedChange } from '../model';
 import { FUNCTIONAL_KINDS, Rule, lineOf, listFiles, plural } from '../check/rule';
+import { isIncidental } from '../incidental';
 
 const LAYOUT_KINDS = new Set(['whitespace', 'formatting']);
-
-/** Lines between two changes of one hunk on the new side (old side when a side is missing). */
-function gap(a: ClassifiedChange, b: ClassifiedChange): number {
-  const first = a.new ?? a.old;
-  const second = b.new ?? b.old;
-  if (first === null || second === null) return Infinity;
-  const endFirst = first.start + Math.max(first.lines, 1) - 1;
-  const endSecond = second.start + Math.max(second.lines, 1) - 1;
-  if (endFirst < second.start) return second.start - endFirst - 1;
-  if (endSecond < first.start) return first.start - endSecond - 1;
-  return 0;
-}
-
-/** Whitespace that goes with an edit: indentation or blank lines touching a functional change of the same hunk. */
-export function isIncidental(change: ClassifiedChange, functional: ClassifiedChange[]): boolean {
-  const detail = change.verdict.detail;
-  if (change.verdict.kind !== 'whitespace' || (detail !== 'indentation' && detail !== 'blank-lines')) return false;
-  return functional.some((other) => other.fileIndex === change.fileIndex && other.hunkIndex === change.hunkIndex && gap(change, other) <= 1);
-}
 
 export const mixedWhitespace: Rule = {
   meta: {
