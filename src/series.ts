@@ -17,6 +17,7 @@
  * commit practice, then the position of the first change: stable for the same input.
  */
 import { areaOf } from './area';
+import { incidentalTo } from './incidental';
 import { formatCommitMessage } from './message';
 import { ClassifiedChange, CommitMessage, DiffFile, SeriesCommit } from './model';
 import { isTestPath } from './paths';
@@ -180,6 +181,18 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     const members = changes.map((change, position) => (set.includes(change.id) || patterns.some((pattern) => pattern !== null && (pattern.test(change.file) || (change.oldFile !== null && pattern.test(change.oldFile)))) ? position : -1)).filter((position) => position >= 0);
     for (const member of members.slice(1)) union.union(members[0], member);
   }
+
+  // Re-indentation and blank lines that belong to a functional edit (the body of
+  // a block it wrapped) stay with it, as the gate's mixed-whitespace rule counts
+  // them: a whitespace commit of its own would indent code for a block that does
+  // not exist yet.
+  const functionalChanges = changes.filter((_change, position) => categories[position] === 'functional');
+  changes.forEach((change, position) => {
+    const owner = incidentalTo(change, functionalChanges);
+    if (owner === undefined) return;
+    union.union(index.get(owner.id)!, position);
+    categories[position] = 'functional';
+  });
 
   // No-op kinds, new APIs and docs group by kind and area; functional changes by their links.
   const byKey = new Map<string, number>();
