@@ -28,13 +28,9 @@ const messages = {
 export const DIRECTIVE =
   /^(#!|\/\/\/\s*<(reference|amd-module|amd-dependency)\b|\/\/\s*(@ts-|eslint|prettier-ignore|go:|\+build|nolint|@flow|istanbul|c8\b|export\s|line\s|#\s*(sourceMappingURL|sourceURL))|\/\*\s*(eslint|istanbul|c8\b|webpack|@__PURE__|#__PURE__|prettier-ignore|global\b|jshint|jslint)|#\s*(type:|noqa|pragma|pylint|mypy|pyright|fmt:|nosec|frozen_string_literal|rubocop|shellcheck|cython:|distutils:)|#.*coding[:=]|--\s*\+|<!--\s*(prettier|markdownlint))/i;
 
-function directiveIn(lines: LexedLine[]): string | null {
-  for (const line of lines) {
-    for (const token of line.tokens) {
-      if (token.type === 'comment' && DIRECTIVE.test(token.text.trim())) return token.text.trim().slice(0, 40);
-    }
-  }
-  return null;
+/** The directive comments of some lines, trimmed, in order. */
+export function directivesOf(lines: LexedLine[]): string[] {
+  return lines.flatMap((line) => line.tokens.filter((token) => token.type === 'comment' && DIRECTIVE.test(token.text.trim())).map((token) => token.text.trim()));
 }
 
 /** The tokens of a line that are not comments. */
@@ -209,15 +205,15 @@ export const commentOnly: Heuristic = {
     const newSide = context.lexSide('new');
     const hasComment = [...oldSide.lines, ...newSide.lines].some((line) => line.tokens.some((token) => token.type === 'comment') || (line.startState?.kind === 'comment'));
     if (!hasComment && language.id !== 'python') return null;
-    const directive = directiveIn(oldSide.lines) ?? directiveIn(newSide.lines);
+    const oldDirectives = directivesOf(oldSide.lines);
+    const newDirectives = directivesOf(newSide.lines);
+    const directive = [...oldDirectives, ...newDirectives][0]?.slice(0, 40) ?? null;
     const before = sideWithoutComments(change, context, 'old');
     const after = sideWithoutComments(change, context, 'new');
     if (before === null || after === null) return null;
     if (codeText(before.lines) !== codeText(after.lines)) return null;
     if (directive !== null) {
       // A changed directive comment is behaviour; an unchanged one next to a changed comment is not.
-      const oldDirectives = oldSide.lines.flatMap((line) => line.tokens.filter((token) => token.type === 'comment' && DIRECTIVE.test(token.text.trim())).map((token) => token.text.trim()));
-      const newDirectives = newSide.lines.flatMap((line) => line.tokens.filter((token) => token.type === 'comment' && DIRECTIVE.test(token.text.trim())).map((token) => token.text.trim()));
       if (oldDirectives.join('\n') !== newDirectives.join('\n')) return { kind: 'functional', confidence: 0.8, messageId: 'directive', data: { directive } };
     }
     const executed = executedBy(change, context);

@@ -22,7 +22,7 @@ import { CommitView, Heuristic, HeuristicContext, HeuristicResult } from '../src
 import { LexedLine } from '../src/lexer';
 import { Change } from '../src/model';
 import { applyChanges } from '../src/prefix-check';
-import { DIRECTIVE } from './comment-only';
+import { directivesOf } from './comment-only';
 
 const messages = {
   typeOnly: 'Type-only: the emitted JavaScript is identical, so nothing changes at run time; it changes what the type checker accepts.',
@@ -236,14 +236,7 @@ export const refactorTypeOnly: Heuristic = {
     if (change.removed.length === 0 && change.added.length === 0) return null;
     const oldText = context.commit.text(change.fileIndex, 'old');
     if (oldText === null || DECORATOR.test(oldText) || change.added.some((line) => DECORATOR.test(line))) return null;
-    const directives = (side: 'old' | 'new') =>
-      context
-        .lexSide(side)
-        .lines.flatMap((line) => line.tokens)
-        .filter((token) => token.type === 'comment' && DIRECTIVE.test(token.text.trim()))
-        .map((token) => token.text.trim())
-        .join('\n');
-    if (directives('old') !== directives('new')) return null;
+    if (directivesOf(context.lexSide('old').lines).join('\n') !== directivesOf(context.lexSide('new').lines).join('\n')) return null;
     if (!mayBeTypeOnly(change, context.commit)) return null;
     // An added value import emits nothing while nothing uses it yet, but the commit's
     // other changes may start using it as a value: it is not a type-only edit.
