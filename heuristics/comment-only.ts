@@ -11,7 +11,7 @@
  * of a Go example, and the cgo preamble right above `import "C"`.
  * Commenting code out (or in) changes tokens, so it is never comment-only.
  */
-import { Heuristic, HeuristicContext, HeuristicResult } from '../src/heuristic';
+import { Heuristic, HeuristicContext, HeuristicResult, stringsMayHide } from '../src/heuristic';
 import { LexState, LexedLine, Token } from '../src/lexer';
 import { Change } from '../src/model';
 import { compareLayout, withoutComments } from '../src/token-compare';
@@ -200,7 +200,7 @@ export const commentOnly: Heuristic = {
     if (change.removed.length === 0 && change.added.length === 0) return null;
     const { language } = context;
     if (language.id === 'makefile' && (context.commit.syntax(change.fileIndex, 'old') === null || context.commit.syntax(change.fileIndex, 'new') === null)) return null;
-    if (context.diffOnly && language.strings.some((delimiter) => delimiter.multiline)) return null;
+    if (stringsMayHide(context)) return null;
     const oldSide = context.lexSide('old');
     const newSide = context.lexSide('new');
     const hasComment = [...oldSide.lines, ...newSide.lines].some((line) => line.tokens.some((token) => token.type === 'comment') || (line.startState?.kind === 'comment'));

@@ -14,7 +14,7 @@
  * or inside a regex literal hidden next to a real formatting change, and a
  * trailing comma where the language forbids one or reads it differently (a call
  * in C or Java, a JavaScript index or parenthesised expression, a macro).
- */import { Heuristic, HeuristicResult } from '../src/heuristic';
+ */import { Heuristic, HeuristicResult, stringsMayHide } from '../src/heuristic';
 import { Language } from '../src/language';
 import { LexedLine, Token, TokenType } from '../src/lexer';
 import { PREPROCESSED, isBlankLine } from '../src/token-compare';
@@ -341,7 +341,7 @@ export const formatReformat: Heuristic = {
   classify(change, context): HeuristicResult | null {
     if (change.removed.length === 0 || change.added.length === 0) return null;
     const { language } = context;
-    if (context.diffOnly && language.strings.some((delimiter) => delimiter.multiline)) return null;
+    if (stringsMayHide(context)) return null;
     const oldSide = context.lexSide('old');
     const newSide = context.lexSide('new');
     const lines = [...oldSide.lines, ...newSide.lines];

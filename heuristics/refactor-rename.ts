@@ -22,7 +22,7 @@
  *   (`__len__`, `test_*`, Go `init` and `TestX`, `toString`, `main`), or the
  *   declaration overrides or is overridden (`override`, `virtual`, `@Override`).
  */
-import { CommitView, Heuristic, HeuristicResult } from '../src/heuristic';
+import { CommitView, Heuristic, HeuristicResult, stringsMayHide } from '../src/heuristic';
 import { LexedLine, Token } from '../src/lexer';
 import { Change } from '../src/model';
 import { compareLayout } from '../src/token-compare';
@@ -415,7 +415,7 @@ export const refactorRename: Heuristic = {
   appliesTo: (file, language) => !file.binary && !language.whitespaceAlwaysSignificant,
   classify(change, context): HeuristicResult | null {
     if (change.removed.length === 0 || change.added.length === 0) return null;
-    if (context.diffOnly && context.language.strings.some((delimiter) => delimiter.multiline)) return null;
+    if (stringsMayHide(context)) return null;
     const { sites, byName } = findRenames(context.commit);
     const renamed = sites.get(change.id);
     if (renamed === undefined) return null;

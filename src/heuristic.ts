@@ -76,6 +76,16 @@ export interface Heuristic {
   classify(change: Change, context: HeuristicContext): HeuristicResult | null;
 }
 
+/**
+ * True when a string literal around the change could be invisible: the analysis has
+ * only the diff (no whole file), and the language has strings that span lines
+ * (template literals, triple quotes), which often open above a hunk's context.
+ * A no-op heuristic then makes no claim.
+ */
+export function stringsMayHide(context: HeuristicContext): boolean {
+  return context.diffOnly && context.language.strings.some((delimiter) => delimiter.multiline);
+}
+
 /** Renders a result's reason from the heuristic's message template. */
 export function renderReason(heuristic: Heuristic, result: HeuristicResult): string {
   const template = heuristic.meta.messages[result.messageId];
