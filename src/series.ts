@@ -17,7 +17,7 @@
  * commit practice, then the position of the first change: stable for the same input.
  */
 import { areaOf } from './area';
-import { incidentalTo } from './incidental';
+import { incidentalTo, linesBetween } from './incidental';
 import { formatCommitMessage } from './message';
 import { ClassifiedChange, CommitMessage, DiffFile, SeriesCommit } from './model';
 import { isTestPath } from './paths';
@@ -69,19 +69,6 @@ const NEARBY_LINES = 30;
 const RARE = 2;
 /** An identical edit in several places links them when it is at least this long (without whitespace). */
 const MIN_SAME_EDIT = 10;
-
-/** Lines between two changes of one file, on the new side (old side when a side is missing). */
-function gapBetween(a: ClassifiedChange, b: ClassifiedChange): number {
-  const range = (change: ClassifiedChange) => change.new ?? change.old;
-  const first = range(a);
-  const second = range(b);
-  if (first === null || second === null) return Infinity;
-  const endFirst = first.start + Math.max(first.lines, 1) - 1;
-  const endSecond = second.start + Math.max(second.lines, 1) - 1;
-  if (endFirst < second.start) return second.start - endFirst;
-  if (endSecond < first.start) return first.start - endSecond;
-  return 0;
-}
 
 function categoryOf(change: ClassifiedChange): Category {
   switch (change.verdict.kind) {
@@ -287,7 +274,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
       for (const positions of byFile.values()) {
         const start = (position: number) => (changes[position].new ?? changes[position].old)?.start ?? 0;
         const sorted = [...positions].sort((a, b) => start(a) - start(b));
-        for (let k = 1; k < sorted.length; k++) if (gapBetween(changes[sorted[k - 1]], changes[sorted[k]]) <= NEARBY_LINES) union.union(sorted[k - 1], sorted[k]);
+        for (let k = 1; k < sorted.length; k++) if (linesBetween(changes[sorted[k - 1]], changes[sorted[k]]) < NEARBY_LINES) union.union(sorted[k - 1], sorted[k]);
       }
     }
     // Edits sharing names that nothing else uses: one such name in one file, two across files.
