@@ -113,17 +113,32 @@ function seriesOptions<T>(command: Argv<T>) {
     .positional('rev', { type: 'string', describe: 'the commit to split (default HEAD)' })
     .option('plan', { type: 'string', describe: 'a plan from `plan --format json`, edited by hand (\'-\' for stdin), instead of the suggested series', requiresArg: true })
     .option('first-parent', { type: 'boolean', describe: 'split a merge commit against its first parent' })
-    .option('max-commits', { type: 'number', describe: 'suggest at most N commits (merging the closest ones)', requiresArg: true })
-    .option('granularity', { type: 'string', choices: ['coarse', 'normal', 'fine'], describe: 'how finely to split' })
-    .option('together', { type: 'string', array: true, describe: 'change ids or path globs, comma-separated, that must share a commit (repeatable)', requiresArg: true })
-    .option('typecheck', { type: 'boolean', describe: "every step's TS/JS files must type-check as well as the original's (slower)" })
-    .option('C', { type: 'string', describe: 'run as if started in this directory', requiresArg: true });
+    .option('C', { type: 'string', describe: 'run as if started in this directory', requiresArg: true })
+    .options(SPLIT_CONTROLS);
 }
+
+/** How to split: the options suggest, plan and apply share. */
+const SPLIT_CONTROLS = {
+  'max-commits': { type: 'number', describe: 'suggest at most N commits (merging the closest ones)', requiresArg: true },
+  granularity: { type: 'string', choices: ['coarse', 'normal', 'fine'], describe: 'how finely to split: coarse (one commit per kind), normal, fine (every independent change)' },
+  together: { type: 'string', array: true, describe: 'change ids or path globs, comma-separated, that must share a commit (repeatable): --together "src/a.ts,src/b.ts"', requiresArg: true },
+  typecheck: { type: 'boolean', describe: "every step's TS/JS files must type-check as well as the original's (with the commit's tsconfig.json; slower)" },
+} as const;
 
 /** Runs the CLI and returns the exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let exitCode: number = ExitCode.Success;
   let commandError: unknown = null;
+  /** Wraps a command: its exit code, or its error, is kept for the end of runCli (which never throws). */
+  const handle =
+    <A>(run: (args: A) => Promise<number>) =>
+    async (args: A): Promise<void> => {
+      try {
+        exitCode = await run(args);
+      } catch (error) {
+        commandError = error;
+      }
+    };
   const parser = yargs(argv)
     .scriptName('split-advisor')
     .usage('$0 <command> [options]\n\nClassifies every change in a commit or diff and suggests how to split it into one-logical-change commits.')
@@ -141,20 +156,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           .option('format', { type: 'string', choices: ['text', 'json'], describe: 'output format' })
           .option('color', { type: 'boolean', describe: 'force colour on or off (default: on a terminal, unless NO_COLOR is set)' })
           .option('C', { type: 'string', describe: 'run as if started in this directory', requiresArg: true })
-          .option('max-commits', { type: 'number', describe: 'suggest at most N commits (merging the closest ones)', requiresArg: true })
-          .option('granularity', { type: 'string', choices: ['coarse', 'normal', 'fine'], describe: 'how finely to split: coarse (one commit per kind), normal, fine (every independent change)' })
-          .option('together', { type: 'string', array: true, describe: 'change ids or path globs, comma-separated, that must share a commit (repeatable): --together "src/a.ts,src/b.ts"', requiresArg: true })
-          .option('typecheck', { type: 'boolean', describe: "every step's TS/JS files must type-check as well as the original's (with the commit's tsconfig.json; slower)" })
+          .options(SPLIT_CONTROLS)
           .example('$0 suggest HEAD', 'split the last commit')
           .example('$0 suggest main..topic', 'the combined diff of a branch')
           .example('git diff | $0 suggest --patch -', 'a diff on standard input'),
-      async (args) => {
-        try {
-          exitCode = await runSuggest(args, io);
-        } catch (error) {
-          commandError = error;
-        }
-      },
+      handle((args) => runSuggest(args, io)),
     )
     .command<import('./plan-commands').PlanArguments>(
       'plan [rev]',
@@ -166,14 +172,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           .option('branch', { type: 'string', describe: 'for --format script: the branch the script creates (default split-<commit>)', requiresArg: true })
           .example('$0 plan HEAD --format json > plan.json', 'an editable plan for the last commit')
           .example('$0 plan HEAD --format patches -o out/', 'the series as mails for git am or git send-email'),
-      async (args) => {
-        try {
-          const { runPlan } = require('./plan-commands') as typeof import('./plan-commands');
-          exitCode = await runPlan(args, io);
-        } catch (error) {
-          commandError = error;
-        }
-      },
+      handle((args) => (require('./plan-commands') as typeof import('./plan-commands')).runPlan(args, io)),
     )
     .command<import('./plan-commands').ApplyArguments>(
       'apply [rev]',
@@ -185,14 +184,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           .option('exec', { type: 'string', describe: 'run this shell command on every new commit in a temporary worktree; a failure changes nothing', requiresArg: true })
           .example('$0 apply HEAD', 'the last commit as a series on branch split-<commit>')
           .example('$0 apply HEAD~2 --in-place --exec "make test"', 'split a commit of this branch, testing each step'),
-      async (args) => {
-        try {
-          const { runApply } = require('./plan-commands') as typeof import('./plan-commands');
-          exitCode = await runApply(args, io);
-        } catch (error) {
-          commandError = error;
-        }
-      },
+      handle((args) => (require('./plan-commands') as typeof import('./plan-commands')).runApply(args, io)),
     )
     .command<import('./check/command').CheckArguments>(
       'check [range]',
@@ -216,14 +208,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           .example('$0 check origin/main..HEAD --format sarif > check.sarif', 'for a code-scanning upload')
           .example('$0 check --all', 'audit the whole history')
           .example('$0 check --explain mixed-whitespace', 'why a rule exists'),
-      async (args) => {
-        try {
-          const { runCheck } = require('./check/command') as typeof import('./check/command');
-          exitCode = await runCheck(args, io);
-        } catch (error) {
-          commandError = error;
-        }
-      },
+      handle((args) => (require('./check/command') as typeof import('./check/command')).runCheck(args, io)),
     )
     .command<import('./check/command').LintMessageArguments>(
       'lint-message [file]',
@@ -237,14 +222,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           .option('config', { type: 'string', describe: 'policy file', requiresArg: true })
           .option('color', { type: 'boolean', describe: 'force colour on or off' })
           .option('C', { type: 'string', describe: 'run as if started in this directory', requiresArg: true }),
-      async (args) => {
-        try {
-          const { runLintMessage } = require('./check/command') as typeof import('./check/command');
-          exitCode = await runLintMessage(args, io);
-        } catch (error) {
-          commandError = error;
-        }
-      },
+      handle((args) => (require('./check/command') as typeof import('./check/command')).runLintMessage(args, io)),
     )
     .command<{ hook?: string; C?: string }>(
       'install-hook [hook]',
@@ -253,14 +231,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         command
           .positional('hook', { type: 'string', choices: ['pre-push', 'commit-msg'], describe: 'which hook' })
           .option('C', { type: 'string', describe: 'run as if started in this directory', requiresArg: true }),
-      async (args) => {
-        try {
-          const { runInstallHook } = require('./check/command') as typeof import('./check/command');
-          exitCode = await runInstallHook(args, io);
-        } catch (error) {
-          commandError = error;
-        }
-      },
+      handle((args) => (require('./check/command') as typeof import('./check/command')).runInstallHook(args, io)),
     )
     .demandCommand(1, 'name a command, e.g. `split-advisor suggest HEAD`')
     .strict()
