@@ -134,7 +134,15 @@ export function diffWorktree(git: Git): Buffer {
   const indexFile = path.join(temporary, 'index');
   try {
     const realIndex = path.join(gitDir, 'index');
-    if (fs.existsSync(realIndex)) fs.copyFileSync(realIndex, indexFile);
+    if (fs.existsSync(realIndex)) {
+      fs.copyFileSync(realIndex, indexFile);
+      // Git trusts an entry's cached stat data only for files older than the index
+      // file itself ("racy git"); a fresh copy would make a file edited in the same
+      // second as the last index write look unchanged. Back-date the copy to the
+      // start of that second, so such entries are compared by content.
+      const written = Math.floor(fs.statSync(realIndex).mtimeMs / 1000);
+      fs.utimesSync(indexFile, written, written);
+    }
     const env = { ...process.env, GIT_INDEX_FILE: indexFile };
     const untracked = git.run(['ls-files', '-z', '--others', '--exclude-standard'], { env }).toString('utf8');
     const names = untracked.split('\0').filter((name) => name !== '');
