@@ -61,7 +61,7 @@ async function runSuggest(args: SuggestArguments, io: CliIo): Promise<number> {
   const sources = [args.patch !== undefined, args.staged === true, args.worktree === true, args.rev !== undefined].filter(Boolean).length;
   if (sources > 1) throw new UsageError('give one input: a revision, a range, --staged, --worktree or --patch FILE');
   const format = args.json ? 'json' : (args.format ?? 'text');
-  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format '${format}' (allowed: text, json)`);
+  if (format !== 'text' && format !== 'json' && format !== 'markdown') throw new UsageError(`unknown format '${format}' (allowed: text, json, markdown)`);
   if (args['first-parent'] && (args.patch !== undefined || args.staged || args.worktree)) throw new UsageError('--first-parent applies to a commit only');
 
   const inputStarted = performance.now();
@@ -100,6 +100,9 @@ async function runSuggest(args: SuggestArguments, io: CliIo): Promise<number> {
   if (format === 'json') {
     const { renderJson } = require('./render/json') as typeof import('./render/json');
     io.stdout(renderJson(report));
+  } else if (format === 'markdown') {
+    const { renderMarkdown } = require('./render/markdown') as typeof import('./render/markdown');
+    io.stdout(renderMarkdown(report));
   } else {
     const { renderText } = require('./render/text') as typeof import('./render/text');
     io.stdout(renderText(report, { color: useColor(io, args.color) }));
@@ -153,7 +156,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           .option('worktree', { type: 'boolean', describe: 'analyse everything not yet committed, untracked files included' })
           .option('first-parent', { type: 'boolean', describe: 'analyse a merge commit against its first parent' })
           .option('json', { type: 'boolean', describe: 'print the JSON contract (same as --format json)' })
-          .option('format', { type: 'string', choices: ['text', 'json'], describe: 'output format' })
+          .option('format', { type: 'string', choices: ['text', 'json', 'markdown'], describe: 'text (default), json (the contract), markdown (a review comment)' })
           .option('color', { type: 'boolean', describe: 'force colour on or off (default: on a terminal, unless NO_COLOR is set)' })
           .option('C', { type: 'string', describe: 'run as if started in this directory', requiresArg: true })
           .options(SPLIT_CONTROLS)
