@@ -15,6 +15,8 @@
  * A line that lacked its final newline gets one wherever it is no longer last
  * (as plan.ts's composeText does), so a line can differ between the two sides of
  * a step in its newline alone, and is then written as a removal and an addition.
+ * That rule can leave a later step nothing to do (the newline it adds is there
+ * already): a hunk a step does not change is left out, and such a step is empty.
  *
  * File headers follow the steps: a new file is created by the first step that
  * has any of its lines, a deleted file is deleted by the step that removes its
@@ -138,6 +140,10 @@ class PatchWriter {
     if (noNewline) this.text(NO_NEWLINE_MARKER);
   }
 
+  append(other: PatchWriter): void {
+    this.chunks.push(...other.chunks);
+  }
+
   bytes(): Buffer {
     return Buffer.concat(this.chunks);
   }
@@ -187,8 +193,14 @@ function hunkView(hunk: Hunk, owners: Array<number | undefined>, step: number, b
   // A line keeps its missing final newline only while it is the last line of its side.
   const preNoNewline = (k: number) => k === lastPre && seen[k].line.noNewlineAtEnd;
   const postNoNewline = (k: number) => k === lastPost && seen[k].line.noNewlineAtEnd;
-  const preCount = seen.filter((entry) => entry.pre).length;
-  const postCount = seen.filter((entry) => entry.post).length;
+  // A step can leave a hunk as it was: a line's newline added by an earlier step, as the rule above does.
+  const side = (which: 'pre' | 'post', noNewline: (k: number) => boolean) =>
+    seen.flatMap((entry, k) => (entry[which] ? [`${entry.line.encoding}:${noNewline(k)}:${entry.line.text}`] : []));
+  const preSide = side('pre', preNoNewline);
+  const postSide = side('post', postNoNewline);
+  if (preSide.length === postSide.length && preSide.every((line, k) => line === postSide[k])) return false;
+  const preCount = preSide.length;
+  const postCount = postSide.length;
   // The first line of the hunk's region, counted in the old file; earlier hunks shift it by their applied lines.
   const first = hunk.oldLines === 0 ? hunk.oldStart + 1 : hunk.oldStart;
   const preStart = first + before - (preCount === 0 ? 1 : 0);
@@ -237,45 +249,57 @@ function writeFile(file: DiffFile, owners: Array<Array<number | undefined>>, ste
   const current = file.newPath ?? file.oldPath!;
   const oldSide = creates ? null : moves ? file.oldPath! : file.status === 'deleted' ? file.oldPath! : current;
   const newSide = deletes ? null : current;
+  const header = new PatchWriter();
   const headerOld = oldSide ?? newSide!;
   const headerNew = newSide ?? oldSide!;
-  writer.text(`diff --git ${prefixed('a/', headerOld)} ${prefixed('b/', headerNew)}`);
-  if (creates) writer.text(`new file mode ${file.newMode ?? DEFAULT_MODE}`);
-  if (deletes) writer.text(`deleted file mode ${file.oldMode ?? DEFAULT_MODE}`);
+  header.text(`diff --git ${prefixed('a/', headerOld)} ${prefixed('b/', headerNew)}`);
+  if (creates) header.text(`new file mode ${file.newMode ?? DEFAULT_MODE}`);
+  if (deletes) header.text(`deleted file mode ${file.oldMode ?? DEFAULT_MODE}`);
   const modeChanges = !creates && file.status !== 'added' && file.status !== 'deleted' && file.oldMode !== null && file.newMode !== null && file.oldMode !== file.newMode;
   if (modeChanges && first) {
-    writer.text(`old mode ${file.oldMode}`);
-    writer.text(`new mode ${file.newMode}`);
+    header.text(`old mode ${file.oldMode}`);
+    header.text(`new mode ${file.newMode}`);
   }
   if (moves) {
-    if (file.similarity !== null) writer.text(`similarity index ${file.similarity}%`);
+    if (file.similarity !== null) header.text(`similarity index ${file.similarity}%`);
     const verb = file.status === 'copied' ? 'copy' : 'rename';
-    writer.text(`${verb} from ${quoteGitPath(file.oldPath!)}`);
-    writer.text(`${verb} to ${quoteGitPath(file.newPath!)}`);
+    header.text(`${verb} from ${quoteGitPath(file.oldPath!)}`);
+    header.text(`${verb} to ${quoteGitPath(file.newPath!)}`);
   }
   // Blob ids are right only when the file moves whole; a binary patch needs them (git apply checks the full ids).
   if (whole && file.oldBlob !== null && file.newBlob !== null) {
     const sameMode = file.oldMode !== null && file.oldMode === file.newMode && !creates && !deletes;
-    writer.text(`index ${file.oldBlob}..${file.newBlob}${sameMode ? ` ${file.oldMode}` : ''}`);
+    header.text(`index ${file.oldBlob}..${file.newBlob}${sameMode ? ` ${file.oldMode}` : ''}`);
   }
   if (file.binary) {
     if (file.binaryPatch === null) {
       throw new InputError(`${pathText(file)} is a binary change without its binary patch ("Binary files ... differ"), so the step holding it cannot be written as a patch; produce the diff with git diff --binary`);
     }
-    writer.text('GIT binary patch');
-    for (const line of file.binaryPatch) writer.text(line);
+    header.text('GIT binary patch');
+    for (const line of file.binaryPatch) header.text(line);
+    writer.append(header);
     return;
   }
-  if (file.hunks.length === 0) return;
-  writer.text(`--- ${label('a/', oldSide)}`);
-  writer.text(`+++ ${label('b/', newSide)}`);
+  if (file.hunks.length === 0) {
+    writer.append(header);
+    return;
+  }
+  const hunks = new PatchWriter();
+  let written = 0;
   let before = 0;
   let after = 0;
   file.hunks.forEach((hunk, hunkIndex) => {
-    hunkView(hunk, owners[hunkIndex], step, before, after, writer);
+    if (hunkView(hunk, owners[hunkIndex], step, before, after, hunks)) written++;
     before += netLines(hunk, owners[hunkIndex], (owner) => owner < step);
     after += netLines(hunk, owners[hunkIndex], (owner) => owner <= step);
   });
+  // Nothing left to say about a file whose hunks this step leaves as they were, unless its header changes it.
+  if (written === 0 && !creates && !deletes && !moves && !(modeChanges && first)) return;
+  writer.append(header);
+  if (written === 0) return;
+  writer.text(`--- ${label('a/', oldSide)}`);
+  writer.text(`+++ ${label('b/', newSide)}`);
+  writer.append(hunks);
 }
 
 /**
