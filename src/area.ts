@@ -20,6 +20,21 @@ function stem(file: string): string {
  * up to two, else `treewide`.
  */
 export function areaOf(files: string[]): string {
+  return printableName(rawAreaOf(files));
+}
+
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * A path as one line of a commit message: control characters (a newline or tab
+ * in a file name) written as JSON escapes, so a subject stays one line.
+ */
+export function printableName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\x00-\x1f\x7f]/g, (character) => NAMED_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function rawAreaOf(files: string[]): string {
   const unique = [...new Set(files)].sort();
   if (unique.length === 0) return 'treewide';
   if (unique.length === 1) return stem(unique[0]);

@@ -16,7 +16,7 @@
  * Ordering: definitions before uses (`dependsOn`), then the canonical order of the
  * commit practice, then the position of the first change: stable for the same input.
  */
-import { areaOf } from './area';
+import { areaOf, printableName } from './area';
 import { incidentalTo, linesBetween } from './incidental';
 import { formatCommitMessage } from './message';
 import { ClassifiedChange, CommitMessage, DiffFile, SeriesCommit } from './model';
@@ -596,5 +596,5 @@ function describeFiles(changes: ClassifiedChange[]): string {
     details.add((change.verdict.detail ?? change.verdict.kind).replace(/-/g, ' '));
     byFile.set(change.file, details);
   }
-  return [...byFile].map(([file, details]) => `- ${file}: ${[...details].join(', ')}`).join('\n');
+  return [...byFile].map(([file, details]) => `- ${printableName(file)}: ${[...details].join(', ')}`).join('\n');
 }
