@@ -17,7 +17,11 @@ export type InputRequest =
   | { kind: 'range'; rev: string; cwd: string }
   | { kind: 'staged'; cwd: string }
   | { kind: 'worktree'; cwd: string }
-  | { kind: 'patch'; path: string; cwd: string; stdin?: () => Buffer };
+  /**
+   * A patch file, '-' for standard input, or, with `bytes`, a patch already read
+   * elsewhere (the review page's request body); `path` then only names it in errors.
+   */
+  | { kind: 'patch'; path: string; cwd: string; stdin?: () => Buffer; bytes?: Buffer };
 
 export interface LoadedInput {
   source: Source;
@@ -33,7 +37,7 @@ export interface LoadedInput {
 export const MAX_FULL_FILE_BYTES = 4 * 1024 * 1024;
 
 export function loadInput(request: InputRequest): LoadedInput {
-  if (request.kind === 'patch') return loadPatch(request.path, request.cwd, request.stdin);
+  if (request.kind === 'patch') return loadPatch(request.path, request.cwd, request.stdin, request.bytes);
   const git = openRepository(request.cwd);
   switch (request.kind) {
     case 'commit':
@@ -56,9 +60,11 @@ function parseOrThrow(diff: Buffer, what: string, file?: string) {
   }
 }
 
-function loadPatch(file: string, cwd: string, stdin?: () => Buffer): LoadedInput {
+function loadPatch(file: string, cwd: string, stdin?: () => Buffer, bytes?: Buffer): LoadedInput {
   let data: Buffer;
-  if (file === '-') {
+  if (bytes !== undefined) {
+    data = bytes;
+  } else if (file === '-') {
     data = stdin ? stdin() : fs.readFileSync(0);
   } else {
     const full = path.resolve(cwd, file);

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SuggestJson, TestRepo, cleanupRepos, createRepo, hashFile, makeTempDir, runCliIn, suggestJson } from './helpers/git-repo';
+import { loadInput } from '../src/input';
 
 afterAll(cleanupRepos);
 
@@ -500,6 +501,14 @@ describe('--patch', () => {
     expect(json.source.subject).toBeUndefined();
     expect(files(json)).toEqual(['after.py']);
     expect(lineTotals(json)).toEqual({ removed: 1, added: 5 });
+  });
+
+  test('bytes read elsewhere load like the same file, and name it in errors', () => {
+    const fromFile = loadInput({ kind: 'patch', path: 'mail.patch', cwd: repo.dir });
+    const fromBytes = loadInput({ kind: 'patch', path: 'the pasted diff', cwd: makeTempDir(), bytes: mail });
+    expect(fromBytes.files).toEqual(fromFile.files);
+    expect(fromBytes.message).toEqual(fromFile.message);
+    expect(() => loadInput({ kind: 'patch', path: 'the pasted diff', cwd: repo.dir, bytes: Buffer.alloc(0) })).toThrow('the pasted diff: the patch is empty');
   });
 
   test('a patch needs no repository, and -C resolves its path', async () => {
