@@ -112,16 +112,16 @@ async function prepare(git: Git, cwd: string, sha: string, args: SeriesArguments
 }
 
 /** The renderers' view of a built series: each step with its patch and its changes described. */
-function seriesDocument(prepared: Prepared, report: Report, built: BuiltSeries): SeriesDocument {
+function seriesDocument(git: Git, loaded: LoadedInput, report: Report, built: BuiltSeries): SeriesDocument {
   const byId = new Map(report.changes.map((change) => [change.id, change]));
   return {
     tool: `${TOOL.name} ${TOOL.version}`,
-    original: { sha: built.original.sha, subject: prepared.loaded.source.subject ?? '', parent: built.original.parent, tree: built.original.tree, baseTree: built.baseTree, authorLine: built.original.authorLine },
+    original: { sha: built.original.sha, subject: loaded.source.subject ?? '', parent: built.original.parent, tree: built.original.tree, baseTree: built.baseTree, authorLine: built.original.authorLine },
     steps: built.steps.map((step, position) => ({
       kind: step.kind,
       title: step.title,
       message: step.message,
-      patch: stepPatch(prepared.git, built, position),
+      patch: stepPatch(git, built, position),
       changes: step.changes.map((id) => {
         const change = byId.get(id)!;
         return { id, file: change.file, location: location(change), kind: change.verdict.kind + (change.verdict.detail ? `/${change.verdict.detail}` : ''), reason: change.verdict.reason };
@@ -153,6 +153,39 @@ function checkDirectory(directory: string): string {
   return directory;
 }
 
+/**
+ * Writes the todo's step files into `directory` (default: split-advisor's own
+ * .git/split-advisor/<commit>, emptied first) and returns the todo list.
+ */
+function writeTodo(git: Git, sha: string, doc: SeriesDocument, directory: string | undefined): string {
+  const { renderPlanTodo } = require('./render/plan-todo') as typeof import('./render/plan-todo');
+  const target = checkDirectory(directory ?? path.join(git.text(['rev-parse', '--absolute-git-dir']), 'split-advisor', sha.slice(0, 12)));
+  // The default directory is split-advisor's own: files of an earlier plan for this commit go.
+  if (directory === undefined) fs.rmSync(target, { recursive: true, force: true });
+  fs.mkdirSync(target, { recursive: true });
+  const later = laterCommits(git, sha);
+  const { todo, files } = renderPlanTodo(doc, { directory: target, picks: later.picks, picksNote: later.note });
+  for (const file of files) fs.writeFileSync(path.join(target, file.name), file.data, { mode: file.name.endsWith('.sh') ? 0o755 : 0o644 });
+  return todo;
+}
+
+/**
+ * `plan --format todo` for a report already made of one commit (the review
+ * page's download): builds the suggested series, writes the step files into
+ * the repository's .git/split-advisor/<commit> and returns the todo list.
+ */
+export function suggestedTodo(cwd: string, loaded: LoadedInput, report: Report): string {
+  const sha = report.source.rev;
+  if (report.source.kind !== 'commit' || sha === undefined) throw new InputError('a rebase todo needs one commit of a repository');
+  const git = openRepository(cwd);
+  const built = buildSeriesCommits(git, readOriginal(git, sha), loaded.files, report.changes, planFromSeries(report.series));
+  try {
+    return writeTodo(git, sha, seriesDocument(git, loaded, report, built), undefined);
+  } finally {
+    built.quarantine.dispose();
+  }
+}
+
 export async function runPlan(args: PlanArguments, io: CliIo): Promise<number> {
   const cwd = commandDirectory(args, io);
   const format = args.format ?? 'todo';
@@ -177,7 +210,7 @@ export async function runPlan(args: PlanArguments, io: CliIo): Promise<number> {
       for (const note of built.notes) io.stderr(`note: ${note}\n`);
       return ExitCode.Success;
     }
-    const doc = seriesDocument(prepared, report, built);
+    const doc = seriesDocument(git, prepared.loaded, report, built);
     if (format === 'script') {
       const { renderPlanScript } = require('./render/plan-script') as typeof import('./render/plan-script');
       const branch = args.branch ?? defaultBranch(sha);
@@ -185,16 +218,8 @@ export async function runPlan(args: PlanArguments, io: CliIo): Promise<number> {
       io.stdout(renderPlanScript(doc, { branch }));
       return ExitCode.Success;
     }
-    const { renderPlanTodo } = require('./render/plan-todo') as typeof import('./render/plan-todo');
     const given = args['output-directory'];
-    const directory = checkDirectory(given !== undefined ? path.resolve(cwd, given) : path.join(git.text(['rev-parse', '--absolute-git-dir']), 'split-advisor', sha.slice(0, 12)));
-    // The default directory is split-advisor's own: files of an earlier plan for this commit go.
-    if (given === undefined) fs.rmSync(directory, { recursive: true, force: true });
-    fs.mkdirSync(directory, { recursive: true });
-    const later = laterCommits(git, sha);
-    const { todo, files } = renderPlanTodo(doc, { directory, picks: later.picks, picksNote: later.note });
-    for (const file of files) fs.writeFileSync(path.join(directory, file.name), file.data, { mode: file.name.endsWith('.sh') ? 0o755 : 0o644 });
-    io.stdout(todo);
+    io.stdout(writeTodo(git, sha, doc, given !== undefined ? path.resolve(cwd, given) : undefined));
     return ExitCode.Success;
   } finally {
     built.quarantine.dispose();
