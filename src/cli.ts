@@ -236,6 +236,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           .option('C', { type: 'string', describe: 'run as if started in this directory', requiresArg: true }),
       handle((args) => (require('./check/command') as typeof import('./check/command')).runInstallHook(args, io)),
     )
+    .command<import('./serve/command').ServeArguments>(
+      'serve',
+      'Serve the review page on 127.0.0.1: paste a diff or name a revision, see what to read and what to skim, and the series to send',
+      (command) =>
+        command
+          .option('port', { type: 'number', describe: 'the port to listen on (default: a free one)', requiresArg: true })
+          .option('open', { type: 'boolean', describe: 'open the page in the default browser' })
+          .option('max-request-size', { type: 'number', describe: 'the largest request body accepted, in MiB (default 32)', requiresArg: true })
+          .option('C', { type: 'string', describe: "the directory the page's repository field starts with (default: this one)", requiresArg: true })
+          .example('$0 serve --open', 'start the page and open it in a browser'),
+      handle((args) => (require('./serve/command') as typeof import('./serve/command')).runServe(args, io)),
+    )
     .demandCommand(1, 'name a command, e.g. `split-advisor suggest HEAD`')
     .strict()
     .help()
