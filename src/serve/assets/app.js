@@ -423,7 +423,7 @@
     return element;
   }
 
-  /** Draws `count` lines of a file from position `from` (over all its hunks); returns how many it drew. */
+  /** Draws `count` lines of a file from the cursor on (over all its hunks); returns how many it drew. */
   function drawLines(file, container, cursor, count) {
     var drawn = 0;
     while (drawn < count && cursor.hunk < file.hunks.length) {
@@ -462,6 +462,15 @@
     return drawn;
   }
 
+  /** Draws into a detached fragment, so the page lays out once per chunk, not once per line. */
+  function drawInto(body, file, cursor, count) {
+    var fragment = document.createDocumentFragment();
+    // A change run already in the page (cursor.run) keeps growing there.
+    var drawn = drawLines(file, fragment, cursor, count);
+    body.appendChild(fragment);
+    return drawn;
+  }
+
   function fileLineCount(file) {
     return file.hunks.reduce(function (total, hunk) {
       return total + hunk.lines.length;
@@ -495,19 +504,25 @@
       var body = make('div', { className: 'file-body' });
       section.appendChild(body);
       var total = fileLineCount(file);
-      var cursor = { hunk: 0, line: 0, run: null, seen: new Set() };
-      var first = Math.min(FILE_LINES, Math.max(budget, 0));
-      budget -= drawLines(file, body, cursor, first);
+      var cursor = { hunk: 0, line: 0, run: null, seen: new Set(), drawn: 0 };
+      cursor.drawn = drawInto(body, file, cursor, Math.min(FILE_LINES, Math.max(budget, 0)));
+      budget -= cursor.drawn;
       if (cursor.hunk < file.hunks.length) {
-        var remaining = total - Math.min(first, total);
-        var more = make('button', { type: 'button', className: 'show-more' }, 'Show the other ' + plural(remaining, 'line') + ' of this file');
+        var more = make('button', { type: 'button', className: 'show-more' });
+        var label = function () {
+          var remaining = total - cursor.drawn;
+          more.textContent = remaining > FILE_LINES ? 'Show ' + FILE_LINES + ' more lines of this file (' + remaining + ' not shown)' : 'Show the other ' + plural(remaining, 'line') + ' of this file';
+        };
+        label();
         more.addEventListener('click', function () {
-          var focusNext = document.activeElement === more;
-          drawLines(file, body, cursor, Infinity);
-          more.remove();
-          if (focusNext) {
-            var next = body.querySelector('.change-run:not([hidden])');
+          // One chunk per click: drawing tens of thousands of lines at once would freeze the tab.
+          cursor.drawn += drawInto(body, file, cursor, FILE_LINES);
+          if (cursor.hunk >= file.hunks.length) {
+            var next = more.previousElementSibling;
+            more.remove();
             if (next) next.focus();
+          } else {
+            label();
           }
         });
         section.appendChild(more);
