@@ -294,6 +294,24 @@ describe('the per-line view', () => {
   });
 });
 
+describe('links', () => {
+  test('the two halves of a move link to each other', async () => {
+    const moved = 'static int add_numbers(int first, int second)\n{\n\treturn first + second;\n}\n';
+    const stays = 'int main(void)\n{\n\tint total = add_numbers(1, 2);\n\tprintf("%d\\n", total);\n\treturn total > 3 ? 1 : 0;\n}\n';
+    const moves = createRepo();
+    moves.commitFiles('start', { 'x.c': `${moved}\n${stays}` });
+    moves.commitFiles('x: define add_numbers after main', { 'x.c': `${stays}\n${moved}` });
+    const body = JSON.parse((await analyse(server, { repository: moves.dir, revision: 'HEAD' })).text) as { report: { changes: Array<{ id: string; kind: string }> }; links: Record<string, string[]> };
+    expect(body.report.changes.map((change) => change.kind)).toEqual(['move', 'move']);
+    expect(body.links).toEqual({ c1: ['c2'], c2: ['c1'] });
+  });
+
+  test('changes that link to nothing are left out', async () => {
+    const body = JSON.parse((await analyse(server, { diff: fs.readFileSync(path.join(FIXTURES, 'modify-lines.diff'), 'utf8') })).text);
+    expect(body.links).toEqual({});
+  });
+});
+
 describe('internal errors', () => {
   test('are a 500 with one sentence; the stack goes to the log only', async () => {
     const log: string[] = [];
