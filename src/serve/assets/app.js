@@ -158,7 +158,8 @@
         setStatus('');
         var message = error && error.message ? error.message : String(error);
         if (error instanceof TypeError) message = 'The server did not answer (is split-advisor serve still running?).';
-        showError(message.charAt(0).toUpperCase() + message.slice(1) + (/[.!?]$/.test(message) ? '' : '.'));
+        // The server's sentence as it is: the same words the CLI prints for the same input.
+        showError(message);
       })
       .then(function () {
         if (number === state.requestNumber) elements.analyse.disabled = false;
