@@ -31,6 +31,8 @@ export interface LoadedInput {
   contents: Array<FileContents | undefined>;
   diffOnly: boolean;
   notes: string[];
+  /** Who wrote the change, as `Name <email>`: a commit's author, a mail's From or `git show`'s Author; for mails of the series. */
+  author?: string;
 }
 
 /** Files larger than this are analysed from the diff alone. */
@@ -89,6 +91,7 @@ function loadPatch(file: string, cwd: string, stdin?: () => Buffer, bytes?: Buff
     contents: [],
     diffOnly: true,
     notes: ['Analysed from the diff alone: without the full files, whitespace in multi-line strings cannot be ruled out, so fewer changes are called no-ops.'],
+    ...(parsed.author ? { author: parsed.author } : {}),
   };
 }
 
@@ -101,7 +104,8 @@ function loadCommit(git: Git, rev: string, firstParent: boolean): LoadedInput {
   const base = commit.parents[0] ?? emptyTree(git);
   const message = commit.message.trim() === '' ? null : parseCommitMessage(commit.message);
   const parsed = parseOrThrow(diffTrees(git, base, sha), 'git diff');
-  return withContents(git, { kind: 'commit', rev: sha, ...(message ? { subject: message.subject } : {}) }, parsed, message, 'blobs');
+  const loaded = withContents(git, { kind: 'commit', rev: sha, ...(message ? { subject: message.subject } : {}) }, parsed, message, 'blobs');
+  return { ...loaded, author: commit.author };
 }
 
 function loadRange(git: Git, rev: string): LoadedInput {

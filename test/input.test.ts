@@ -511,6 +511,15 @@ describe('--patch', () => {
     expect(() => loadInput({ kind: 'patch', path: 'the pasted diff', cwd: repo.dir, bytes: Buffer.alloc(0) })).toThrow('the pasted diff: the patch is empty');
   });
 
+  test.each([
+    ['a format-patch mail', () => loadInput({ kind: 'patch', path: 'mail.patch', cwd: repo.dir }), 'Test User <test@example.com>'],
+    ['git show output', () => loadInput({ kind: 'patch', path: '-', cwd: repo.dir, bytes: repo.gitRaw(['show', 'HEAD']) }), 'Test User <test@example.com>'],
+    ['a commit', () => loadInput({ kind: 'commit', rev: 'HEAD', cwd: repo.dir }), 'Test User <test@example.com>'],
+    ['a plain diff', () => loadInput({ kind: 'patch', path: 'plain.diff', cwd: repo.dir }), undefined],
+  ])('the author of %s is kept', (_name, load, author) => {
+    expect(load().author).toBe(author);
+  });
+
   test('a patch needs no repository, and -C resolves its path', async () => {
     const outside = makeTempDir();
     fs.writeFileSync(path.join(outside, 'x.patch'), mail);
