@@ -1,9 +1,10 @@
 /**
  * The review page's one request, without HTTP: a parsed JSON body (a pasted
  * diff, its bytes, or a repository and revision) → the response object. It
- * runs the CLI's own pipeline (input.ts, syntax/load.ts, advise.ts,
- * render/json.ts), so the page shows exactly what `suggest` would. Bad
- * requests throw InputError with one sentence; server.ts turns that into 400.
+ * runs the CLI's own pipeline (input.ts, syntax/load.ts, advise.ts, and the
+ * renderers of `suggest --json` and `--format markdown`), so the page shows
+ * exactly what `suggest` would. Bad requests throw InputError with one
+ * sentence; server.ts turns that into 400.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,17 +13,26 @@ import { InputError } from '../errors';
 import { LoadedInput, loadInput } from '../input';
 import { Report } from '../model';
 import { JsonReport, renderJson, toJson } from '../render/json';
+import { renderMarkdown } from '../render/markdown';
+import { ReviewSummary, reviewSummary } from '../render/review-kinds';
 import { Granularity } from '../series';
+import { renderMbox, renderPatchScript, seriesPatches } from '../series-patches';
 import { loadSyntaxForInput } from '../syntax/load';
 import { ReviewFile, reviewFiles } from './review-files';
 
 export interface AnalyseResponse {
   /** Exactly the object `suggest --json` prints. */
   report: JsonReport;
+  /** Changed lines to read, to skim and generated: the table `suggest --format markdown` uses too. */
+  summary: ReviewSummary;
   files: ReviewFile[];
   /** Move halves and rename sites: change id → the ids it must land with (not in the JSON contract). */
   links: Record<string, string[]>;
-  downloads: { json: string; todo?: string };
+  /** `suggest --format markdown`, a review comment. */
+  markdown: string;
+  downloads: { json: string; mbox?: string; script?: string; todo?: string };
+  /** Why the mbox and script are missing, when the series could not be composed from the diff (one sentence). */
+  downloadsNote?: string;
 }
 
 /** The name a pasted diff goes by in error messages. */
@@ -79,7 +89,12 @@ export function readRequest(body: unknown): Request {
 
 function load(request: Request): LoadedInput {
   const input = request.input;
-  if (input.kind === 'bytes') return loadInput({ kind: 'patch', path: PASTED, cwd: process.cwd(), bytes: input.bytes });
+  if (input.kind === 'bytes') {
+    const loaded = loadInput({ kind: 'patch', path: PASTED, cwd: process.cwd(), bytes: input.bytes });
+    // A pasted diff has no file name: the markdown says "patch" alone (the JSON never names it).
+    const { path: _name, ...source } = loaded.source;
+    return { ...loaded, source };
+  }
   // The CLI's rule: a revision with `..` is a range, anything else one commit.
   if (/\.\./.test(input.revision)) return loadInput({ kind: 'range', rev: input.revision, cwd: input.repository });
   return loadInput({ kind: 'commit', rev: input.revision, cwd: input.repository, firstParent: input.firstParent });
@@ -108,10 +123,30 @@ export async function analyseRequest(body: unknown): Promise<AnalyseResponse> {
   const syntax = await loadSyntaxForInput(loaded);
   const report = analyse(loaded, { syntax, ...(request.granularity !== undefined ? { granularity: request.granularity } : {}) });
   const downloads: AnalyseResponse['downloads'] = { json: renderJson(report) };
+  let downloadsNote: string | undefined;
+  if (report.series.length > 0) {
+    try {
+      const patches = seriesPatches(report);
+      downloads.mbox = renderMbox(patches, loaded.author !== undefined ? { author: loaded.author } : {});
+      downloads.script = renderPatchScript(patches);
+    } catch (error) {
+      // A series that cannot be composed from the diff (a binary change without its data) still has its report.
+      if (!(error instanceof InputError)) throw error;
+      downloadsNote = `No mbox or script: ${error.message.split('\n')[0]}`;
+    }
+  }
   if (request.input.kind === 'repository' && report.source.kind === 'commit' && report.changes.length > 0) {
     // Required here: it loads the series builder only for a commit.
     const { suggestedTodo } = require('../plan-commands') as typeof import('../plan-commands');
     downloads.todo = suggestedTodo(request.input.repository, loaded, report);
   }
-  return { report: toJson(report), files: reviewFiles(report.files, report.changes), links: linksOf(report), downloads };
+  return {
+    report: toJson(report),
+    summary: reviewSummary(report),
+    files: reviewFiles(report.files, report.changes),
+    links: linksOf(report),
+    markdown: renderMarkdown(report),
+    downloads,
+    ...(downloadsNote !== undefined ? { downloadsNote } : {}),
+  };
 }

@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyseRequest } from '../../src/serve/analyse-request';
 import { CONTENT_SECURITY_POLICY, RunningServer, startServer } from '../../src/serve/server';
-import { TestRepo, cleanupRepos, createRepo, makeTempDir, runCliIn, suggestJson } from '../helpers/git-repo';
+import { TestRepo, cleanupRepos, createRepo, gitIn, makeTempDir, runCliIn, suggestJson } from '../helpers/git-repo';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'parse');
 const STACK_LINE = /\n\s+at /;
@@ -291,6 +291,55 @@ describe('the per-line view', () => {
     expect(all.filter((line) => line.type !== ' ' && line.change === null)).toEqual([]);
     expect(all.filter((line) => line.type === ' ' && line.change !== null)).toEqual([]);
     expect(body.files[0].hunks[0].header).toMatch(/^@@ -\d+(,\d+)? \+\d+(,\d+)? @@/);
+  });
+});
+
+describe('summary, markdown and the series as patches', () => {
+  test('the summary counts every changed line once, by the shared table', async () => {
+    const body = JSON.parse((await analyse(server, { repository: repo.dir, revision: 'HEAD' })).text);
+    const changed = (body.report.changes as Array<{ old: { lines: number } | null; new: { lines: number } | null }>).reduce((sum, change) => sum + (change.old?.lines ?? 0) + (change.new?.lines ?? 0), 0);
+    expect(body.summary.totalLines).toBe(changed);
+    expect(body.summary.lines.read + body.summary.lines.skim + body.summary.lines.generated).toBe(changed);
+    const kinds = new Set((body.report.changes as Array<{ kind: string }>).map((change) => change.kind));
+    expect(new Set((body.summary.byKind as Array<{ kind: string }>).map((entry) => entry.kind))).toEqual(kinds);
+  });
+
+  test('the markdown is suggest --format markdown', async () => {
+    const body = JSON.parse((await analyse(server, { diff: fs.readFileSync(path.join(FIXTURES, 'format-patch.diff'), 'utf8') })).text);
+    const cli = await runCliIn(FIXTURES, ['suggest', '--format', 'markdown', '--patch', 'format-patch.diff']);
+    expect(cli.code).toBe(0);
+    // The same text, but for the patch's name: a pasted diff has none.
+    expect(body.markdown).toBe(cli.stdout.replace('in patch format\\-patch\\.diff "', 'in patch "').replace('in patch format\\-patch\\.diff &quot;', 'in patch &quot;'));
+    expect(body.markdown).not.toBe(cli.stdout);
+  });
+
+  test.each([
+    ['the mbox, with git am', 'mbox'],
+    ['the script, with sh', 'script'],
+  ])('%s, rebuilds the commit on its parent, with its author', async (_name, download) => {
+    const body = JSON.parse((await analyse(server, { repository: repo.dir, revision: 'HEAD' })).text);
+    expect(body.report.series.length).toBeGreaterThan(1);
+    const clone = path.join(makeTempDir(), 'clone');
+    gitIn(repo.dir, ['clone', '-q', repo.dir, clone]);
+    gitIn(clone, ['config', 'user.name', 'Reviewer']);
+    gitIn(clone, ['config', 'user.email', 'reviewer@example.com']);
+    gitIn(clone, ['checkout', '-q', '-b', 'series', 'HEAD~1']);
+    const file = path.join(makeTempDir(), download);
+    fs.writeFileSync(file, body.downloads[download]);
+    if (download === 'mbox') gitIn(clone, ['am', '-q', '--patch-format=mboxrd', file]);
+    else gitIn(clone, ['-c', 'alias.x=!sh', 'x', file]);
+    expect(gitIn(clone, ['rev-parse', 'HEAD^{tree}']).toString().trim()).toBe(repo.git(['rev-parse', 'HEAD^{tree}']));
+    const count = Number(gitIn(clone, ['rev-list', '--count', `${repo.git(['rev-parse', 'HEAD~1'])}..HEAD`]).toString().trim());
+    expect(count).toBe(body.report.series.length);
+    if (download === 'mbox') expect(gitIn(clone, ['log', '-1', '--format=%an <%ae>']).toString().trim()).toBe('Test User <test@example.com>');
+  });
+
+  test('a series that cannot be written as patches keeps its report, and says why there is no mbox or script', async () => {
+    const diff = 'diff --git a/image.png b/image.png\nindex 1111111..2222222 100644\nBinary files a/image.png and b/image.png differ\n';
+    const body = JSON.parse((await analyse(server, { diff })).text);
+    expect(body.report.changes).toHaveLength(1);
+    expect(Object.keys(body.downloads)).toEqual(['json']);
+    expect(body.downloadsNote).toMatch(/^No mbox or script: image\.png is a binary change without its binary patch/);
   });
 });
 

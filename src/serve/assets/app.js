@@ -7,8 +7,6 @@
 'use strict';
 
 (function reviewPage() {
-  /** Kinds a reviewer can skim: the page's fallback when the server sends no summary table. */
-  var SKIM_KINDS = ['whitespace', 'formatting', 'comment', 'refactor', 'move'];
   /** Lines drawn at once over the whole page; the rest of a file waits behind its button. */
   var LINE_BUDGET = 5000;
   /** Lines drawn at once for one file, so one huge file does not take the whole budget. */
@@ -55,10 +53,9 @@
     while (element.firstChild) element.removeChild(element.firstChild);
   }
 
+  /** read, skim or generated: the server's table (render/review-kinds.ts), so the page and the markdown agree. */
   function categoryOf(kind) {
-    if (state.categories.has(kind)) return state.categories.get(kind);
-    if (SKIM_KINDS.indexOf(kind) !== -1) return 'skim';
-    return kind === 'generated' ? 'generated' : 'read';
+    return state.categories.get(kind) || 'read';
   }
 
   function kindLabel(change) {
@@ -177,11 +174,9 @@
     response.report.changes.forEach(function (change) {
       state.changes.set(change.id, change);
     });
-    if (response.summary && response.summary.byKind) {
-      response.summary.byKind.forEach(function (entry) {
-        state.categories.set(entry.kind, entry.category);
-      });
-    }
+    response.summary.byKind.forEach(function (entry) {
+      state.categories.set(entry.kind, entry.category);
+    });
     response.report.series.forEach(function (commit) {
       commit.changes.forEach(function (id) {
         state.commitOfChange.set(id, commit.index);
@@ -211,21 +206,8 @@
     elements.source.textContent = text;
   }
 
-  /** Changed lines per category: the server's ReviewSummary, or counted here from the report. */
-  function summaryOf(response) {
-    if (response.summary && response.summary.lines) return response.summary;
-    var lines = { read: 0, skim: 0, generated: 0 };
-    var total = 0;
-    response.report.changes.forEach(function (change) {
-      var count = (change.old ? change.old.lines : 0) + (change.new ? change.new.lines : 0);
-      lines[categoryOf(change.kind)] += count;
-      total += count;
-    });
-    return { totalLines: total, lines: lines };
-  }
-
   function renderSummary(response) {
-    var summary = summaryOf(response);
+    var summary = response.summary;
     clear(elements.summary);
     var labels = { read: 'to read', skim: 'safe to skim', generated: 'generated' };
     var bar = make('div', { className: 'summary-bar', 'aria-hidden': 'true' });
@@ -287,6 +269,7 @@
       state.blobUrls.push(url);
       elements.downloads.appendChild(make('a', { id: download.id, href: url, download: download.name, className: 'download' }, download.label));
     });
+    if (state.response.downloadsNote) elements.downloads.appendChild(make('span', { className: 'downloads-note' }, state.response.downloadsNote));
   }
 
   // ---- the series ----------------------------------------------------------
