@@ -36,8 +36,8 @@ export function untilSignal(): Promise<void> {
 /** The command that opens a URL in the desktop's browser, per platform. */
 function openerFor(platform: NodeJS.Platform, url: string): { command: string; args: string[] } {
   if (platform === 'darwin') return { command: 'open', args: [url] };
-  // `start` is a cmd built-in; its first quoted argument is a window title.
-  if (platform === 'win32') return { command: 'cmd', args: ['/c', 'start', '""', url] };
+  // `start` is a cmd built-in; its first quoted argument is a window title (the empty one, quoted by libuv).
+  if (platform === 'win32') return { command: 'cmd', args: ['/c', 'start', '', url] };
   return { command: 'xdg-open', args: [url] };
 }
 
