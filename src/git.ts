@@ -181,6 +181,29 @@ export function readBlobs(git: Git, ids: string[], maxBytes: number): { blobs: M
 }
 
 /**
+ * Reads blobs named by ids that may be abbreviated (a pasted diff's `index` lines),
+ * keyed by the name given. Missing, ambiguous or non-blob names and blobs over
+ * maxBytes are left out.
+ */
+export function readBlobsByName(git: Git, names: string[], maxBytes: number): Map<string, Buffer> {
+  const unique = [...new Set(names.filter((name) => /^[0-9a-f]{4,64}$/i.test(name)))];
+  const byName = new Map<string, Buffer>();
+  if (unique.length === 0) return byName;
+  const lines = git.text(['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)'], { input: unique.join('\n') + '\n' }).split('\n');
+  const fullIds = new Map<string, string>();
+  unique.forEach((name, index) => {
+    const [id, type, size] = (lines[index] ?? '').split(' ');
+    if (type === 'blob' && Number(size) <= maxBytes) fullIds.set(name, id);
+  });
+  const objects = readObjects(git, [...new Set(fullIds.values())]);
+  for (const [name, id] of fullIds) {
+    const object = objects.get(id);
+    if (object !== undefined) byName.set(name, object.data);
+  }
+  return byName;
+}
+
+/**
  * Reads objects of any type in one `git cat-file --batch` process: id → type and
  * bytes (missing objects are left out). `env` points git at another object
  * store or index when given (apply's quarantine).

@@ -7,10 +7,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileContents } from './classify';
 import { InputError } from './errors';
-import { Git, diffStaged, diffTrees, diffWorktree, emptyTree, openRepository, readBlobs, readCommit, resolveCommit } from './git';
+import { Git, diffStaged, diffTrees, diffWorktree, emptyTree, isNullBlob, openRepository, readBlobs, readBlobsByName, readCommit, resolveCommit } from './git';
 import { parseCommitMessage } from './message';
 import { CommitMessage, Source } from './model';
 import { ParseError, ParsedFile, parsePatch } from './parse';
+import { blobId, rebuildNewText } from './rebuild';
 
 export type InputRequest =
   | { kind: 'commit'; rev: string; firstParent?: boolean; cwd: string }
@@ -84,15 +85,74 @@ function loadPatch(file: string, cwd: string, stdin?: () => Buffer, bytes?: Buff
   if (parsed.files.length === 0) {
     throw new InputError(`${file === '-' ? 'standard input' : file}: no diff found (expected 'diff --git' or '---'/'+++' file headers)`);
   }
+  const fromRepository = contentsFromRepository(cwd, parsed.files);
+  const found = fromRepository.filter((contents) => contents !== undefined).length;
+  const textFiles = parsed.files.filter((diffFile) => !diffFile.binary && diffFile.hunks.length > 0).length;
+  const notes =
+    found === 0
+      ? ['Analysed from the diff alone: without the full files, whitespace in multi-line strings cannot be ruled out, so fewer changes are called no-ops.']
+      : found < textFiles
+        ? [`Full files read from this repository for ${found} of ${textFiles} text files (the others' old versions are not in it, or their hunks do not fit them): those were analysed from the diff alone.`]
+        : [];
   return {
     source: { kind: 'patch', path: file, ...(parsed.message ? { subject: parsed.message.subject } : {}) },
     files: parsed.files,
     message: parsed.message,
-    contents: [],
-    diffOnly: true,
-    notes: ['Analysed from the diff alone: without the full files, whitespace in multi-line strings cannot be ruled out, so fewer changes are called no-ops.'],
+    contents: fromRepository,
+    diffOnly: found === 0,
+    notes,
     ...(parsed.author ? { author: parsed.author } : {}),
   };
+}
+
+/**
+ * A pasted diff analysed inside a repository that holds its old versions (a
+ * reviewer's checkout of the project) gets full files like a commit does: the old
+ * text is the blob its `index` line names, the new text the new blob when the
+ * store has it, else the old text with the hunks applied, kept only when its hash
+ * is the new blob's id. Outside a repository, or without `index` lines, nothing.
+ */
+function contentsFromRepository(cwd: string, files: ParsedFile[]): Array<FileContents | undefined> {
+  const candidates = files.filter((file) => !file.binary && file.hunks.length > 0 && (file.oldBlob !== null || file.newBlob !== null));
+  if (candidates.length === 0) return [];
+  let git: Git;
+  try {
+    git = openRepository(cwd);
+  } catch (error) {
+    if (error instanceof InputError) return [];
+    throw error;
+  }
+  const objectFormat = git.probe(['rev-parse', '--show-object-format']) === 'sha256' ? 'sha256' : 'sha1';
+  const ids = candidates.flatMap((file) => [file.oldBlob, file.newBlob]).filter((id): id is string => id !== null && !isNullBlob(id));
+  let blobs: Map<string, Buffer>;
+  try {
+    blobs = readBlobsByName(git, ids, MAX_FULL_FILE_BYTES);
+  } catch (error) {
+    if (error instanceof InputError) return [];
+    throw error;
+  }
+  return files.map((file): FileContents | undefined => {
+    if (file.binary || file.hunks.length === 0) return undefined;
+    const oldText = file.oldPath === null ? '' : blobText(blobs, file.oldBlob);
+    if (oldText === undefined) return undefined;
+    if (file.newPath === null) return { old: oldText, new: '' };
+    const stored = blobText(blobs, file.newBlob);
+    if (stored !== undefined) return { old: oldText, new: stored };
+    const rebuilt = rebuildNewText(oldText, file);
+    if (rebuilt === null || file.newBlob === null) return undefined;
+    const id = blobId(Buffer.from(rebuilt, 'utf8'), objectFormat);
+    return id.startsWith(file.newBlob.toLowerCase()) ? { old: oldText, new: rebuilt } : undefined;
+  });
+}
+
+/** A blob's text by the (possibly abbreviated) id a diff gave, when the store has it and it is UTF-8. */
+function blobText(blobs: Map<string, Buffer>, id: string | null): string | undefined {
+  if (id === null || isNullBlob(id)) return undefined;
+  const data = blobs.get(id);
+  if (data === undefined) return undefined;
+  const text = data.toString('utf8');
+  // Bytes that are not UTF-8 would not survive the round trip; such a file stays diff-only.
+  return Buffer.from(text, 'utf8').equals(data) ? text : undefined;
 }
 
 function loadCommit(git: Git, rev: string, firstParent: boolean): LoadedInput {

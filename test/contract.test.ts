@@ -360,7 +360,8 @@ describe('the JSON contract on real commits', () => {
     const mail = repo.gitRaw(['format-patch', '--stdout', '-1', commits.everything]);
     const patch = await suggestJson(repo.dir, ['--patch', '-'], mail);
     validateContract(patch, { kind: 'patch' });
-    expect(patch.diffOnly).toBe(true);
+    // Read inside the repository that made it: full files from its blobs (test/rebuild.test.ts).
+    expect(patch.diffOnly).toBe(false);
     expectExactCoverage(patch, repo.git(['diff', '--no-color', '-M', `${commits.everything}~1`, commits.everything]));
 
     repo.git(['checkout', '-q', commits.mixed]);
