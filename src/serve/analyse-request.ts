@@ -87,10 +87,10 @@ export function readRequest(body: unknown): Request {
   return { input: { kind: 'repository', repository, revision: revision.trim(), firstParent: fields.firstParent === true }, ...options };
 }
 
-function load(request: Request): LoadedInput {
+function load(request: Request, directory: string): LoadedInput {
   const input = request.input;
   if (input.kind === 'bytes') {
-    const loaded = loadInput({ kind: 'patch', path: PASTED, cwd: process.cwd(), bytes: input.bytes });
+    const loaded = loadInput({ kind: 'patch', path: PASTED, cwd: directory, bytes: input.bytes });
     // A pasted diff has no file name: the markdown says "patch" alone (the JSON never names it).
     const { path: _name, ...source } = loaded.source;
     return { ...loaded, source };
@@ -116,10 +116,14 @@ function linksOf(report: Report): Record<string, string[]> {
   return links;
 }
 
-/** Analyses one request body; throws InputError (one sentence) for bad input. */
-export async function analyseRequest(body: unknown): Promise<AnalyseResponse> {
+/**
+ * Analyses one request body; throws InputError (one sentence) for bad input.
+ * `directory` is where `serve` runs (-C): a pasted diff whose old blobs its
+ * repository holds is analysed with full files, as `suggest --patch` there would.
+ */
+export async function analyseRequest(body: unknown, context: { directory: string } = { directory: process.cwd() }): Promise<AnalyseResponse> {
   const request = readRequest(body);
-  const loaded = load(request);
+  const loaded = load(request, context.directory);
   const syntax = await loadSyntaxForInput(loaded);
   const report = analyse(loaded, { syntax, ...(request.granularity !== undefined ? { granularity: request.granularity } : {}) });
   const downloads: AnalyseResponse['downloads'] = { json: renderJson(report) };

@@ -80,7 +80,7 @@ function checkArguments(args: ServeArguments, io: CliIo): { port: number; maxReq
 export async function startReviewServer(args: ServeArguments, io: CliIo): Promise<RunningServer> {
   const { port, maxRequestBytes, directory } = checkArguments(args, io);
   try {
-    return await startServer({ port, maxRequestBytes, repository: directory, analyse: analyseRequest, log: io.stderr });
+    return await startServer({ port, maxRequestBytes, repository: directory, analyse: (body) => analyseRequest(body, { directory }), log: io.stderr });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new InputError(`port ${port} is in use; choose another with --port, or leave it out for a free one`);

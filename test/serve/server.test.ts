@@ -255,6 +255,25 @@ describe('the analysis equals the CLI', () => {
     expect(body.downloads.todo).toBe(plan.stdout);
   });
 
+  test('a pasted diff is read with full files where serve runs in the repository holding its blobs, as suggest --patch there', async () => {
+    const mail = repo.gitRaw(['format-patch', '--stdout', '-1', 'HEAD']).toString('utf8');
+    const inRepository = await analyseRequest({ diff: mail }, { directory: repo.dir });
+    expect(inRepository.report).toEqual(await suggestJson(repo.dir, ['--patch', '-'], mail));
+    expect(inRepository.report.diffOnly).toBe(false);
+    // The serve command hands its -C directory on.
+    const { startReviewServer } = await import('../../src/serve/command');
+    const io = { stdout: () => {}, stderr: () => {}, cwd: repo.dir, env: {}, isTTY: false, readStdin: () => Buffer.alloc(0) };
+    const served = await startReviewServer({ port: 0 }, io);
+    try {
+      const answer = await analyse(served, { diff: mail });
+      expect(JSON.parse(answer.text).report).toEqual(inRepository.report);
+    } finally {
+      await served.close();
+    }
+    const elsewhere = await analyseRequest({ diff: mail }, { directory: notARepo });
+    expect(elsewhere.report.diffOnly).toBe(true);
+  });
+
   test('a range gives the report of suggest a..b --json, and no todo', async () => {
     const answer = await analyse(server, { repository: repo.dir, revision: 'HEAD~1..HEAD' });
     expect(answer.status).toBe(200);
