@@ -7,7 +7,10 @@
  * lockfiles are never reviewed line by line), then the no-op kinds from the
  * strictest proof (identical tokens) to the weaker ones, then the path-based
  * kinds, so that a whitespace fix in a test file still lands in the whitespace
- * commit. The public-API kinds come after moves and renames (a moved function is
+ * commit. format-markdown comes after format-whitespace-only, which refuses
+ * Markdown (whitespace is meaning there) with a tentative functional verdict:
+ * the render proves what the token comparison cannot, and a Markdown file
+ * under test/ or docs/ is still formatting when it renders the same. The public-API kinds come after moves and renames (a moved function is
  * a move) but before type-only (a changed exported signature is flagged, not
  * hidden); api-surface leaves test and doc files to their own heuristics. test/heuristics/registry.test.ts checks this list against the files.
  */
@@ -16,6 +19,7 @@ import { apiSurface } from './api-surface';
 import { commentOnly } from './comment-only';
 import { dependencyManifest } from './dependency-manifest';
 import { docsFile } from './docs-file';
+import { formatMarkdown } from './format-markdown';
 import { formatReformat } from './format-reformat';
 import { formatWhitespaceOnly } from './format-whitespace-only';
 import { functionalDefault } from './functional-default';
@@ -32,6 +36,7 @@ export const heuristics: readonly Heuristic[] = [
   dependencyManifest,
   formatWhitespaceOnly,
   formatReformat,
+  formatMarkdown,
   commentOnly,
   moveBlock,
   refactorRename,

@@ -1,0 +1,177 @@
+/**
+ * format-markdown: a Markdown edit that renders to the same HTML — a re-wrapped
+ * paragraph, `*` list markers turned into `-`, `*em*` into `_em_`, trailing
+ * blanks that make no line break, blank lines between blocks. The proof is a
+ * real CommonMark parser (markdown-it, src/syntax/markdown.ts): the old file and
+ * the old file with only this change applied render to identical HTML, and so
+ * do the new file and the new file with only this change reverted.
+ *
+ * Whitespace is meaning in Markdown (two trailing spaces are a `<br>`, four
+ * spaces of indentation a code block, a blank line ends a list), so nothing
+ * weaker than a render is trusted, and the render is compared exactly, except
+ * that a soft line break counts as a space in running text (see
+ * src/syntax/markdown.ts). The kind is `formatting`, never `whitespace`: the
+ * README's `whitespace` means "the token stream is identical", which Markdown
+ * has no notion of; here the renderer says the two texts are equivalent, which
+ * is what `formatting` means.
+ *
+ * Not claimed (null, so docs-file calls the change docs):
+ * - a pasted diff: the text above a hunk is unknown (an open code fence, a list
+ *   the lines belong to, a link definition), so no render can be trusted;
+ * - a change whose letters or digits differ (list numbers aside): it cannot be
+ *   a re-layout, and skipping it saves a render;
+ * - a change touching a `$`: GitHub renders `$…$` and `$$` as math, where
+ *   markdown-it sees text and emphasis (`$*a*$` and `$_a_$` differ on GitHub);
+ * - a file over MAX_MARKDOWN_CHARACTERS on either side, or with more than
+ *   MAX_CANDIDATES_PER_FILE candidate changes: each candidate costs a render of
+ *   the whole file;
+ * - a change to front matter (a `---` or `+++` block opening the file): that is
+ *   YAML or TOML, not Markdown, so the block must be byte-identical and only
+ *   the rest is rendered.
+ *
+ * Limitations: markdown-it is CommonMark with GFM tables and strikethrough, and
+ * GitHub renders with cmark-gfm; they can differ on table edge cases, and
+ * markdown-it knows no footnotes, task lists, alerts or math (where those are
+ * edited, their text changes, and text changes are never claimed). Edits that
+ * only work in pairs (both fences of a code block changed from backticks to
+ * tildes) are not proven: each change is judged alone, against the old file and
+ * the new one, not against every order the commit's changes could land in.
+ * `check` reads no full text for documentation files, so there Markdown stays docs.
+ */
+import { CommitView, Heuristic, HeuristicResult } from '../src/heuristic';
+import { Change } from '../src/model';
+import { applyChanges } from '../src/prefix-check';
+import { renderMarkdown } from '../src/syntax/markdown';
+
+const messages = {
+  rendersSame: 'Markdown layout only ({{details}}): with only this change applied, the file renders to the same HTML.',
+};
+
+/** Markdown by extension; `.rst` and `.adoc` share the language entry but not the syntax. */
+const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
+
+/** Larger files are not rendered: each render reads the whole file. */
+export const MAX_MARKDOWN_CHARACTERS = 512 * 1024;
+/** More candidate changes in one file than this and none of them is rendered: each costs two whole-file renders. */
+export const MAX_CANDIDATES_PER_FILE = 16;
+
+/** An ordered list item's number, which may change (`1.` `1.` → `1.` `2.`) without changing the list. */
+const LIST_NUMBER = /^([ \t>]*)\d{1,9}(?=[.)](?:[ \t]|$))/;
+
+/** The letters and digits of a side, list numbers left out: a re-layout keeps them all, in order. */
+function wordCharacters(lines: string[]): string {
+  return lines.map((line) => line.replace(LIST_NUMBER, '$1').replace(/[^\p{L}\p{N}]+/gu, '')).join('');
+}
+
+/** Cheap test a change must pass before anything is rendered. */
+function isCandidate(change: Change): boolean {
+  if (change.old === null || (change.removed.length === 0 && change.added.length === 0)) return false;
+  if ([...change.removed, ...change.added].some((line) => line.includes('$'))) return false;
+  return wordCharacters(change.removed) === wordCharacters(change.added);
+}
+
+/** A front matter block at the top of the file (YAML between `---` lines, TOML between `+++`), and the Markdown after it. */
+function splitFrontMatter(text: string): { frontMatter: string; body: string } {
+  const opener = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text);
+  if (opener === null) return { frontMatter: '', body: text };
+  const closer = opener[1] === '---' ? /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/gm : /^\+\+\+[ \t]*(?:\r?\n|$)/gm;
+  closer.lastIndex = opener[0].length;
+  const close = closer.exec(text);
+  if (close === null) return { frontMatter: '', body: text };
+  const end = close.index + close[0].length;
+  return { frontMatter: text.slice(0, end), body: text.slice(end) };
+}
+
+/** What a reader sees of a Markdown file: its front matter verbatim and the HTML of the rest. */
+function rendered(text: string): string {
+  const { frontMatter, body } = splitFrontMatter(text);
+  // The NUL cannot occur in either part's output (markdown-it replaces it), so the pair is unambiguous.
+  return `${frontMatter}\0${renderMarkdown(body)}`;
+}
+
+interface FileState {
+  /** Whether the file's candidate changes are rendered at all (size and count limits). */
+  allowed: boolean;
+  oldRendered?: string;
+  newRendered?: string;
+}
+
+const fileStates = new WeakMap<CommitView, Map<number, FileState>>();
+
+function fileState(commit: CommitView, fileIndex: number, oldText: string): FileState {
+  let perFile = fileStates.get(commit);
+  if (perFile === undefined) {
+    perFile = new Map();
+    fileStates.set(commit, perFile);
+  }
+  let state = perFile.get(fileIndex);
+  if (state === undefined) {
+    const newText = commit.text(fileIndex, 'new') ?? '';
+    const candidates = commit.changes.filter((other) => other.fileIndex === fileIndex && isCandidate(other)).length;
+    state = { allowed: oldText.length <= MAX_MARKDOWN_CHARACTERS && newText.length <= MAX_MARKDOWN_CHARACTERS && candidates <= MAX_CANDIDATES_PER_FILE };
+    perFile.set(fileIndex, state);
+  }
+  return state;
+}
+
+const same = (a: string[], b: string[]) => a.length === b.length && a.every((line, k) => line === b[k]);
+const nonBlank = (lines: string[], shape: (line: string) => string) => lines.filter((line) => line.trim() !== '').map(shape);
+const squeezed = (lines: string[], shape: (line: string) => string = (line) => line) => lines.map(shape).join('').replace(/\s+/g, '');
+
+/** Names what the edit did, for the verdict's detail: the first description that explains it. */
+function describeEdit(removed: string[], added: string[]): string {
+  if (squeezed(removed) === squeezed(added)) {
+    const withoutCarriageReturns = (lines: string[]) => lines.map((line) => line.replace(/\r$/, ''));
+    if (same(withoutCarriageReturns(removed), withoutCarriageReturns(added))) return 'line-endings';
+    if (same(nonBlank(removed, (line) => line), nonBlank(added, (line) => line))) return 'blank-lines';
+    if (same(nonBlank(removed, (line) => line.trimEnd()), nonBlank(added, (line) => line.trimEnd()))) return 'trailing-whitespace';
+    if (same(nonBlank(removed, (line) => line.trim()), nonBlank(added, (line) => line.trim()))) return 'indentation';
+    const withoutSpaces = (line: string) => line.replace(/\s+/g, '');
+    if (same(nonBlank(removed, withoutSpaces), nonBlank(added, withoutSpaces))) return 'spacing';
+    return 'line-wrapping';
+  }
+  const listMarkers = (line: string) => line.replace(/^([ \t>]*)(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$)/, '$1•');
+  if (squeezed(removed, listMarkers) === squeezed(added, listMarkers)) return 'list-marker';
+  const emphasis = (line: string) => line.replace(/_/g, '*');
+  if (squeezed(removed, emphasis) === squeezed(added, emphasis)) return 'emphasis-style';
+  const fences = (line: string) => line.replace(/^([ \t>]*)(?:`{3,}|~{3,})/, '$1```');
+  if (squeezed(removed, fences) === squeezed(added, fences)) return 'code-fence';
+  const headingMarks = (line: string) => line.replace(/^[ \t]*#{1,6}(?=[ \t]|$)|[ \t]#+[ \t]*$|^[ \t]*(?:=+|-+)[ \t]*$/g, '');
+  if (squeezed(removed, headingMarks) === squeezed(added, headingMarks)) return 'heading-style';
+  return 'markdown-render';
+}
+
+export const formatMarkdown: Heuristic = {
+  meta: {
+    id: 'format-markdown',
+    description: 'A Markdown edit after which the file renders to the same HTML (CommonMark, markdown-it).',
+    produces: ['formatting'],
+    languages: ['markdown'],
+    messages,
+  },
+  appliesTo: (file) => !file.binary && MARKDOWN_FILE.test((file.newPath ?? file.oldPath)?.text ?? ''),
+  classify(change, context): HeuristicResult | null {
+    if (context.diffOnly || !isCandidate(change)) return null;
+    // A file that appears or disappears is not a re-layout, even if it renders to nothing.
+    if (context.file.oldPath === null || context.file.newPath === null) return null;
+    const oldText = context.commit.text(change.fileIndex, 'old');
+    if (oldText === null) return null;
+    const state = fileState(context.commit, change.fileIndex, oldText);
+    if (!state.allowed) return null;
+    const newText = context.commit.text(change.fileIndex, 'new');
+    if (newText === null || change.new === null) return null;
+    // Both ways: the change alone on the old file, and the new file without it. The
+    // second catches an edit that is inert alone but not beside the commit's other
+    // changes (trailing spaces at a paragraph's end, before a line added below them).
+    const applied = applyChanges(oldText, [change]);
+    if (applied === null) return null;
+    state.oldRendered ??= rendered(oldText);
+    if (rendered(applied) !== state.oldRendered) return null;
+    const reverted = applyChanges(newText, [{ ...change, old: change.new, removed: change.added, added: change.removed }]);
+    if (reverted === null) return null;
+    state.newRendered ??= rendered(newText);
+    if (rendered(reverted) !== state.newRendered) return null;
+    const detail = describeEdit(change.removed, change.added);
+    return { kind: 'formatting', detail, confidence: 0.9, messageId: 'rendersSame', data: { details: detail.replace(/-/g, ' ') } };
+  },
+};

@@ -1,0 +1,62 @@
+/**
+ * Markdown rendered to HTML, for proving that a Markdown edit changes nothing a
+ * reader sees (heuristics/format-markdown.ts). markdown-it is a CommonMark
+ * parser with GitHub's tables and strikethrough; it is required on the first
+ * render, not when this module loads, so a commit without Markdown never pays
+ * for it (test/lazy-loading.test.ts).
+ *
+ * The HTML is compared byte for byte, with one exception: a soft line break
+ * (a newline inside a paragraph or heading) is rendered as a space. markdown-it
+ * writes it as "\n", so re-wrapping a paragraph would otherwise always differ,
+ * although HTML collapses both to one space in running text. Everything else is
+ * exact: a hard break is a `<br>`, code blocks and code spans keep their spaces,
+ * raw HTML is copied verbatim. Where raw HTML could make a newline count (a
+ * `<pre>`, `<textarea>`, `<listing>`, `<xmp>` or `<plaintext>` element, or a
+ * `white-space` style anywhere in the file, or inline HTML in the same
+ * paragraph), soft breaks stay "\n".
+ */
+import type MarkdownIt from 'markdown-it';
+
+type Renderer = MarkdownIt.MarkdownIt;
+type Token = MarkdownIt.Token;
+
+/** Raw HTML under which a newline may not be the same as a space. */
+const PRESERVING_HTML = /<(?:pre|textarea|listing|xmp|plaintext)\b|white-space/i;
+
+/** Set in the render's env when soft breaks must stay newlines. */
+const KEEP_SOFT_BREAKS = Symbol('keepSoftBreaks');
+
+let renderer: Renderer | null = null;
+
+function markdownIt(): Renderer {
+  if (renderer === null) {
+    // Required here, not imported at the top: see the file comment.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const create = require('markdown-it') as typeof MarkdownIt;
+    // html: raw HTML passes through verbatim, as on GitHub. linkify: bare URLs become
+    // links, as GitHub's autolink extension does. No typographer: GitHub keeps quotes.
+    const created = create({ html: true, linkify: true, typographer: false });
+    created.renderer.rules.softbreak = (tokens, _index, _options, env) =>
+      env?.[KEEP_SOFT_BREAKS] === true || tokens.some((token) => token.type === 'html_inline') ? '\n' : ' ';
+    renderer = created;
+  }
+  return renderer;
+}
+
+/** True when raw HTML anywhere in the token tree could make white space significant. */
+function hasPreservingHtml(tokens: Token[]): boolean {
+  return tokens.some(
+    (token) =>
+      ((token.type === 'html_block' || token.type === 'html_inline') && PRESERVING_HTML.test(token.content)) ||
+      (token.children !== null && hasPreservingHtml(token.children)),
+  );
+}
+
+/** The HTML a Markdown text renders to (see the file comment for the one normalisation). */
+export function renderMarkdown(text: string): string {
+  const markdown = markdownIt();
+  const env: MarkdownIt.Env = {};
+  const tokens = markdown.parse(text, env);
+  env[KEEP_SOFT_BREAKS] = hasPreservingHtml(tokens);
+  return markdown.renderer.render(tokens, markdown.options, env);
+}
