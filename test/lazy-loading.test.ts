@@ -1,7 +1,9 @@
 /**
  * A pre-push hook must not pay for what a commit does not need: requiring the
  * TypeScript compiler costs ~300 ms, so `suggest` on a commit without TS/JS files
- * must not load it (nor ts-morph), while a commit with a .ts file must. Each case
+ * must not load it (nor ts-morph), while a commit with a .ts file must. Likewise
+ * the Markdown renderer (markdown-it) is loaded only for a Markdown change that
+ * could be a re-layout (format-markdown renders nothing else). Each case
  * runs the built CLI in a fresh Node process and reports which modules it loaded.
  */
 import { spawnSync } from 'node:child_process';
@@ -25,6 +27,7 @@ function loadedModules(cwd: string): string[] {
   return parsed.modules;
 }
 
+const isMarkdownIt = (module: string) => /node_modules[\\/]markdown-it[\\/]/.test(module);
 const isTypeScript = (module: string) => /node_modules[\\/](typescript|ts-morph|@ts-morph)[\\/]/.test(module);
 
 afterAll(cleanupRepos);
@@ -44,5 +47,28 @@ describe('the TypeScript compiler is loaded only when a TS/JS file changed', () 
     repo.commitFiles('change', { 'a.ts': 'export function f(x: number): number {\n  return x + 1;\n}\n' });
     const modules = loadedModules(repo.dir);
     expect(modules.some(isTypeScript)).toBe(true);
+  });
+});
+
+describe('markdown-it is loaded only when a Markdown change could render the same', () => {
+  it('is not loaded for a commit without Markdown', () => {
+    const repo = createRepo();
+    repo.commitFiles('base', { 'a.py': 'def f(x):\n    return x\n', 'notes.txt': 'some text\nhere\n' });
+    repo.commitFiles('change', { 'a.py': 'def f(x):\n    return x + 1\n', 'notes.txt': 'some\ntext here\n' });
+    expect(loadedModules(repo.dir).filter(isMarkdownIt)).toEqual([]);
+  });
+
+  it('is not loaded for a Markdown change that rewrites words (it cannot be a re-layout)', () => {
+    const repo = createRepo();
+    repo.commitFiles('base', { 'README.md': '# Tool\n\nIt reads a commit.\n' });
+    repo.commitFiles('change', { 'README.md': '# Tool\n\nIt reads a commit and suggests a series.\n' });
+    expect(loadedModules(repo.dir).filter(isMarkdownIt)).toEqual([]);
+  });
+
+  it('is loaded for a commit that re-wraps a Markdown paragraph', () => {
+    const repo = createRepo();
+    repo.commitFiles('base', { 'README.md': '# Tool\n\nIt reads a commit and\nsuggests a series.\n' });
+    repo.commitFiles('change', { 'README.md': '# Tool\n\nIt reads a commit\nand suggests a series.\n' });
+    expect(loadedModules(repo.dir).some(isMarkdownIt)).toBe(true);
   });
 });
