@@ -84,6 +84,20 @@ export const traps: Trap[] = [
   { name: 'Markdown: two trailing spaces removed', path: 'docs/guide.md', before: 'Name: split-advisor  \nVersion: 1\n', after: 'Name: split-advisor\nVersion: 1\n' },
   // Four spaces of indentation make a Markdown code block.
   { name: 'Markdown: a paragraph indented into a code block', path: 'docs/intro.md', before: 'Intro.\n\nRun it.\n', after: 'Intro.\n\n    Run it.\n' },
+  // A re-wrap that starts a line with "- " starts a list item: the paragraph loses its end.
+  { name: 'Markdown: a re-wrap puts a list marker at the start of a line', path: 'docs/pricing.md', before: 'Pay by card now -\nor by invoice later.\n', after: 'Pay by card now\n- or by invoice later.\n' },
+  // Changing the bullet character in the middle of a list starts a new list.
+  { name: 'Markdown: one list marker changed from * to + mid-list', path: 'docs/steps.md', before: '* build\n* test\n* deploy\n', after: '* build\n+ test\n* deploy\n' },
+  // A blank line between items makes the whole list loose: every item gets a paragraph.
+  { name: 'Markdown: a blank line added between list items', path: 'docs/steps.md', before: '- build\n- test\n- deploy\n', after: '- build\n\n- test\n- deploy\n' },
+  // A blank line ends an HTML block: what follows is Markdown again (here, emphasis).
+  { name: 'Markdown: a blank line added inside an HTML block', path: 'docs/logo.md', before: '<div align="center">\n*beta*\n</div>\n', after: '<div align="center">\n\n*beta*\n</div>\n' },
+  // Inside a word, underscores are not emphasis: snake_case_name is text, snake*case*name is not.
+  { name: 'Markdown: intraword * turned into _', path: 'docs/api.md', before: 'Call snake*case*name.\n', after: 'Call snake_case_name.\n' },
+  // Spaces in a fenced code block are the code the reader copies.
+  { name: 'Markdown: spacing inside a fenced code block', path: 'docs/usage.md', before: 'Run:\n\n```\nmake  all\n```\n', after: 'Run:\n\n```\nmake all\n```\n' },
+  // Trailing spaces that end a paragraph render nothing, until the line added below them: then they are a <br>.
+  { name: 'Markdown: trailing spaces added above a line added to the paragraph', path: 'docs/contact.md', before: 'Write to the list.\n\nThanks.\n', after: 'Write to the list.  \nOr open an issue.\n\nThanks.\n' },
   // Whitespace in a patch file is the patch.
   { name: 'patch file: a context line re-indented', path: 'patches/fix.patch', before: '--- a/x.c\n+++ b/x.c\n@@ -1 +1 @@\n-int a;\n+int  a;\n', after: '--- a/x.c\n+++ b/x.c\n@@ -1 +1 @@\n-int a;\n+int   a;\n' },
 
