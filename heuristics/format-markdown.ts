@@ -82,18 +82,24 @@ function splitFrontMatter(text: string): { frontMatter: string; body: string } {
   return { frontMatter: text.slice(0, end), body: text.slice(end) };
 }
 
-/** What a reader sees of a Markdown file: its front matter verbatim and the HTML of the rest. */
-function rendered(text: string): string {
+/** What a reader sees of a Markdown file: its front matter verbatim and the HTML of the rest; null when the parser cannot see all of it. */
+function rendered(text: string): string | null {
   const { frontMatter, body } = splitFrontMatter(text);
-  // The NUL cannot occur in either part's output (markdown-it replaces it), so the pair is unambiguous.
-  return `${frontMatter}\0${renderMarkdown(body)}`;
+  const html = renderMarkdown(body);
+  // The HTML holds no NUL (markdown-it replaces it), so the pair is unambiguous.
+  return html === null ? null : `${frontMatter}\0${html}`;
 }
 
 interface FileState {
   /** Whether the file's candidate changes are rendered at all (size and count limits). */
   allowed: boolean;
-  oldRendered?: string;
-  newRendered?: string;
+  /** The renders of the old and new file, once made. */
+  sides: Map<'old' | 'new', string | null>;
+}
+
+function renderedSide(state: FileState, side: 'old' | 'new', text: string): string | null {
+  if (!state.sides.has(side)) state.sides.set(side, rendered(text));
+  return state.sides.get(side) ?? null;
 }
 
 const fileStates = new WeakMap<CommitView, Map<number, FileState>>();
@@ -108,7 +114,7 @@ function fileState(commit: CommitView, fileIndex: number, oldText: string): File
   if (state === undefined) {
     const newText = commit.text(fileIndex, 'new') ?? '';
     const candidates = commit.changes.filter((other) => other.fileIndex === fileIndex && isCandidate(other)).length;
-    state = { allowed: oldText.length <= MAX_MARKDOWN_CHARACTERS && newText.length <= MAX_MARKDOWN_CHARACTERS && candidates <= MAX_CANDIDATES_PER_FILE };
+    state = { allowed: oldText.length <= MAX_MARKDOWN_CHARACTERS && newText.length <= MAX_MARKDOWN_CHARACTERS && candidates <= MAX_CANDIDATES_PER_FILE, sides: new Map() };
     perFile.set(fileIndex, state);
   }
   return state;
@@ -164,13 +170,11 @@ export const formatMarkdown: Heuristic = {
     // second catches an edit that is inert alone but not beside the commit's other
     // changes (trailing spaces at a paragraph's end, before a line added below them).
     const applied = applyChanges(oldText, [change]);
-    if (applied === null) return null;
-    state.oldRendered ??= rendered(oldText);
-    if (rendered(applied) !== state.oldRendered) return null;
+    const oldView = renderedSide(state, 'old', oldText);
+    if (applied === null || oldView === null || rendered(applied) !== oldView) return null;
     const reverted = applyChanges(newText, [{ ...change, old: change.new, removed: change.added, added: change.removed }]);
-    if (reverted === null) return null;
-    state.newRendered ??= rendered(newText);
-    if (rendered(reverted) !== state.newRendered) return null;
+    const newView = renderedSide(state, 'new', newText);
+    if (reverted === null || newView === null || rendered(reverted) !== newView) return null;
     const detail = describeEdit(change.removed, change.added);
     return { kind: 'formatting', detail, confidence: 0.9, messageId: 'rendersSame', data: { details: detail.replace(/-/g, ' ') } };
   },

@@ -23,6 +23,12 @@ type Token = MarkdownIt.Token;
 /** Raw HTML under which a newline may not be the same as a space. */
 const PRESERVING_HTML = /<(?:pre|textarea|listing|xmp|plaintext)\b|white-space/i;
 
+/**
+ * markdown-it stops parsing (and drops the rest of a block or line) at this depth of
+ * nesting, so a render that reaches it shows less than the text holds: no proof.
+ */
+const MAX_NESTING = 100;
+
 /** Set in the render's env when soft breaks must stay newlines. */
 const KEEP_SOFT_BREAKS = Symbol('keepSoftBreaks');
 
@@ -35,12 +41,22 @@ function markdownIt(): Renderer {
     const create = require('markdown-it') as typeof MarkdownIt;
     // html: raw HTML passes through verbatim, as on GitHub. linkify: bare URLs become
     // links, as GitHub's autolink extension does. No typographer: GitHub keeps quotes.
-    const created = create({ html: true, linkify: true, typographer: false });
+    const created = create({ html: true, linkify: true, typographer: false, maxNesting: MAX_NESTING });
     created.renderer.rules.softbreak = (tokens, _index, _options, env) =>
       env?.[KEEP_SOFT_BREAKS] === true || tokens.some((token) => token.type === 'html_inline') ? '\n' : ' ';
     renderer = created;
   }
   return renderer;
+}
+
+/** The deepest nesting level in the token tree (blocks, and inline tokens within their block). */
+function deepestLevel(tokens: Token[], base = 0): number {
+  let deepest = base;
+  for (const token of tokens) {
+    deepest = Math.max(deepest, base + token.level);
+    if (token.children !== null) deepest = Math.max(deepest, deepestLevel(token.children, base + token.level));
+  }
+  return deepest;
 }
 
 /** True when raw HTML anywhere in the token tree could make white space significant. */
@@ -52,11 +68,16 @@ function hasPreservingHtml(tokens: Token[]): boolean {
   );
 }
 
-/** The HTML a Markdown text renders to (see the file comment for the one normalisation). */
-export function renderMarkdown(text: string): string {
+/**
+ * The HTML a Markdown text renders to (see the file comment for the one
+ * normalisation), or null when the text nests too deep for the parser to see all of it.
+ */
+export function renderMarkdown(text: string): string | null {
   const markdown = markdownIt();
   const env: MarkdownIt.Env = {};
   const tokens = markdown.parse(text, env);
+  // Inline nesting counts from zero inside each block, so a limit near either is a refusal.
+  if (deepestLevel(tokens) >= MAX_NESTING - 2) return null;
   env[KEEP_SOFT_BREAKS] = hasPreservingHtml(tokens);
   return markdown.renderer.render(tokens, markdown.options, env);
 }

@@ -94,6 +94,8 @@ runHeuristicTests(formatMarkdown, {
     { name: 'an .rst file (same language entry, other syntax)', path: 'docs/guide.rst', before: 'Title\n=====\n\nSome text\nhere.\n', after: 'Title\n=====\n\nSome text here.\n' },
     // Each fence alone opens a block that runs to the end of the file: a pair of edits is not proven.
     { name: 'both fences of a code block turned from backticks into tildes (two changes)', path: 'docs/guide.md', before: GUIDE, after: edit('```sh\nsplit-advisor  suggest HEAD\n```', '~~~sh\nsplit-advisor  suggest HEAD\n~~~') },
+    // markdown-it stops at 100 levels and drops what is deeper: the <br> would be invisible to it.
+    { name: 'two trailing spaces added in a blockquote nested deeper than the parser follows', path: 'docs/deep.md', before: `${'>'.repeat(120)} line one\n${'>'.repeat(120)} line two\n`, after: `${'>'.repeat(120)} line one  \n${'>'.repeat(120)} line two\n` },
     { name: `more than ${MAX_CANDIDATES_PER_FILE} candidate changes in one file`, path: 'docs/many.md', before: MANY, after: MANY_REWRAPPED },
   ],
   invalid: [
