@@ -169,12 +169,16 @@ export const formatMarkdown: Heuristic = {
     // Both ways: the change alone on the old file, and the new file without it. The
     // second catches an edit that is inert alone but not beside the commit's other
     // changes (trailing spaces at a paragraph's end, before a line added below them).
+    // The file's only change is the whole commit: one render of each side decides.
     const applied = applyChanges(oldText, [change]);
     const oldView = renderedSide(state, 'old', oldText);
-    if (applied === null || oldView === null || rendered(applied) !== oldView) return null;
+    if (applied === null || oldView === null) return null;
+    const appliedView = applied === newText ? renderedSide(state, 'new', newText) : rendered(applied);
+    if (appliedView !== oldView) return null;
     const reverted = applyChanges(newText, [{ ...change, old: change.new, removed: change.added, added: change.removed }]);
     const newView = renderedSide(state, 'new', newText);
-    if (reverted === null || newView === null || rendered(reverted) !== newView) return null;
+    if (reverted === null || newView === null) return null;
+    if ((reverted === oldText ? oldView : rendered(reverted)) !== newView) return null;
     const detail = describeEdit(change.removed, change.added);
     return { kind: 'formatting', detail, confidence: 0.9, messageId: 'rendersSame', data: { details: detail.replace(/-/g, ' ') } };
   },
