@@ -535,7 +535,14 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
       case 'format': {
         const formatting = members.some((member) => member.verdict.kind === 'formatting');
         const what = formatting ? 'reformat' : whitespaceWhat(details);
-        return { subject: fit(`${area}: `, [what]), body: `${formatting ? 'Formatting' : 'Whitespace'} only; no functional change: the token streams are ${formatting ? 'equivalent' : 'identical'}.\n\n${list}`, trailers: groupTrailers };
+        // Markdown has no token stream to compare: its proof is the render.
+        const byRender = members.filter((member) => member.verdict.heuristic === 'format-markdown');
+        const byTokens = members.filter((member) => member.verdict.heuristic !== 'format-markdown');
+        const proofs = [
+          ...(byTokens.length > 0 ? [`the token streams are ${byTokens.some((member) => member.verdict.kind === 'formatting') ? 'equivalent' : 'identical'}`] : []),
+          ...(byRender.length > 0 ? ['the Markdown renders to the same HTML'] : []),
+        ];
+        return { subject: fit(`${area}: `, [what]), body: `${formatting ? 'Formatting' : 'Whitespace'} only; no functional change: ${proofs.join(', and ')}.\n\n${list}`, trailers: groupTrailers };
       }
       case 'comment':
         return { subject: fit(`${area}: `, [details.has('docstring') && details.size === 1 ? 'update docstrings' : 'update comments']), body: `Comments only; no functional change: the code tokens are identical.\n\n${list}`, trailers: groupTrailers };
