@@ -163,6 +163,7 @@ export const formatMarkdown: Heuristic = {
     const oldText = context.commit.text(change.fileIndex, 'old');
     if (oldText === null) return null;
     const state = fileState(context.commit, change.fileIndex, oldText);
+    // Over the size or candidate limit: no claim (no reason either: docs-file takes it).
     if (!state.allowed) return null;
     const newText = context.commit.text(change.fileIndex, 'new');
     if (newText === null || change.new === null) return null;

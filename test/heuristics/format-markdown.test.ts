@@ -8,7 +8,7 @@
  * matter, a `$` that GitHub reads as math.
  */
 import { docsFile } from '../../heuristics/docs-file';
-import { formatMarkdown, MAX_CANDIDATES_PER_FILE } from '../../heuristics/format-markdown';
+import { formatMarkdown, MAX_CANDIDATES_PER_FILE, MAX_MARKDOWN_CHARACTERS } from '../../heuristics/format-markdown';
 import { formatWhitespaceOnly } from '../../heuristics/format-whitespace-only';
 import { functionalDefault } from '../../heuristics/functional-default';
 import { runHeuristicTests } from '../helpers/heuristic-tester';
@@ -42,6 +42,9 @@ function edit(from: string, to: string, text = GUIDE): string {
   if (!text.includes(from)) throw new Error(`not in the text: ${from}`);
   return text.replace(from, to);
 }
+
+/** GUIDE followed by enough text to pass the size limit. */
+const LARGE = `${GUIDE}\n${'Filler text for size.\n\n'.repeat(Math.ceil(MAX_MARKDOWN_CHARACTERS / 23))}`;
 
 /** A document of many short paragraphs, each re-wrapped in `after`. */
 const MANY = Array.from({ length: MAX_CANDIDATES_PER_FILE + 1 }, (_unused, k) => `Paragraph ${k} has two\nlines of text.\n`).join('\n');
@@ -96,6 +99,7 @@ runHeuristicTests(formatMarkdown, {
     { name: 'both fences of a code block turned from backticks into tildes (two changes)', path: 'docs/guide.md', before: GUIDE, after: edit('```sh\nsplit-advisor  suggest HEAD\n```', '~~~sh\nsplit-advisor  suggest HEAD\n~~~') },
     // markdown-it stops at 100 levels and drops what is deeper: the <br> would be invisible to it.
     { name: 'two trailing spaces added in a blockquote nested deeper than the parser follows', path: 'docs/deep.md', before: `${'>'.repeat(120)} line one\n${'>'.repeat(120)} line two\n`, after: `${'>'.repeat(120)} line one  \n${'>'.repeat(120)} line two\n` },
+    { name: 'a paragraph re-wrapped in a file over the size limit', path: 'docs/large.md', before: LARGE, after: edit('on its\nown:', 'on its own:', LARGE) },
     { name: `more than ${MAX_CANDIDATES_PER_FILE} candidate changes in one file`, path: 'docs/many.md', before: MANY, after: MANY_REWRAPPED },
   ],
   invalid: [
