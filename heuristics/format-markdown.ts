@@ -4,7 +4,10 @@
  * blanks that make no line break, blank lines between blocks. The proof is a
  * real CommonMark parser (markdown-it, src/syntax/markdown.ts): the old file and
  * the old file with only this change applied render to identical HTML, and so
- * do the new file and the new file with only this change reverted.
+ * do the new file and the new file with only this change reverted. Changes
+ * that fail alone are tried together (all of a file's, as one group): edits
+ * that only work in pairs, such as both fences of a code block, are then
+ * proven as a group and linked, so the series keeps them in one commit.
  *
  * Whitespace is meaning in Markdown (two trailing spaces are a `<br>`, four
  * spaces of indentation a code block, a blank line ends a list), so nothing
@@ -23,8 +26,8 @@
  * - a change touching a `$`: GitHub renders `$…$` and `$$` as math, where
  *   markdown-it sees text and emphasis (`$*a*$` and `$_a_$` differ on GitHub);
  * - a file over MAX_MARKDOWN_CHARACTERS on either side, or with more than
- *   MAX_CANDIDATES_PER_FILE candidate changes: each candidate costs a render of
- *   the whole file;
+ *   MAX_CANDIDATES_PER_FILE candidate changes: each candidate costs two renders
+ *   of the whole file;
  * - a change to front matter (a `---` or `+++` block opening the file): that is
  *   YAML or TOML, not Markdown, so the block must be byte-identical and only
  *   the rest is rendered.
@@ -32,10 +35,10 @@
  * Limitations: markdown-it is CommonMark with GFM tables and strikethrough, and
  * GitHub renders with cmark-gfm; they can differ on table edge cases, and
  * markdown-it knows no footnotes, task lists, alerts or math (where those are
- * edited, their text changes, and text changes are never claimed). Edits that
- * only work in pairs (both fences of a code block changed from backticks to
- * tildes) are not proven: each change is judged alone, against the old file and
- * the new one, not against every order the commit's changes could land in.
+ * edited, their text changes, and text changes are never claimed). A change
+ * is judged alone, or in the one group of all that failed alone, against the
+ * old file and the new one, not against every order the commit's changes could
+ * land in; a group with one real edit in it proves nothing.
  * `check` reads no full text for documentation files, so there Markdown stays docs.
  */
 import { CommitView, Heuristic, HeuristicResult } from '../src/heuristic';
@@ -45,6 +48,7 @@ import { renderMarkdown } from '../src/syntax/markdown';
 
 const messages = {
   rendersSame: 'Markdown layout only ({{details}}): with only this change applied, the file renders to the same HTML.',
+  rendersSameTogether: 'Markdown layout only ({{details}}), together with {{others}} other change(s) of this file it must stay with: alone it changes the HTML, with them the file renders the same.',
 };
 
 /** Markdown by extension; `.rst` and `.adoc` share the language entry but not the syntax. */
@@ -90,34 +94,71 @@ function rendered(text: string): string | null {
   return html === null ? null : `${frontMatter}\0${html}`;
 }
 
-interface FileState {
-  /** Whether the file's candidate changes are rendered at all (size and count limits). */
-  allowed: boolean;
-  /** The renders of the old and new file, once made. */
-  sides: Map<'old' | 'new', string | null>;
+/** The change with its sides swapped: applied to the new file, it reverts the change. */
+function inverse(change: Change): Change {
+  return { ...change, old: change.new, removed: change.added, added: change.removed };
 }
 
-function renderedSide(state: FileState, side: 'old' | 'new', text: string): string | null {
-  if (!state.sides.has(side)) state.sides.set(side, rendered(text));
-  return state.sides.get(side) ?? null;
+/** The changes of one file proven to render the same, each with the changes it was proven together with. */
+type Proofs = Map<string, string[]>;
+
+/**
+ * Proves what can be proven of one file's candidate changes, all at once so the
+ * answer does not depend on the order changes are asked about. Each candidate
+ * alone first; then those that failed, together, for edits that only work in
+ * pairs (a list's markers where items span lines, both fences of a code block):
+ * the group is linked, so it lands in one commit.
+ */
+function proveFile(commit: CommitView, fileIndex: number): Proofs {
+  const proofs: Proofs = new Map();
+  const file = commit.files[fileIndex];
+  // A file that appears or disappears is not a re-layout, even if it renders to nothing.
+  if (file.oldPath === null || file.newPath === null) return proofs;
+  const oldText = commit.text(fileIndex, 'old');
+  const newText = commit.text(fileIndex, 'new');
+  if (oldText === null || newText === null) return proofs;
+  const candidates = commit.changes.filter((change) => change.fileIndex === fileIndex && change.new !== null && isCandidate(change));
+  // Over the size or candidate limit: no claim (no reason either: docs-file takes it).
+  if (candidates.length === 0 || candidates.length > MAX_CANDIDATES_PER_FILE) return proofs;
+  if (oldText.length > MAX_MARKDOWN_CHARACTERS || newText.length > MAX_MARKDOWN_CHARACTERS) return proofs;
+  const oldView = rendered(oldText);
+  const newView = rendered(newText);
+  if (oldView === null || newView === null) return proofs;
+  // Both ways: the changes alone on the old file, and the new file without them. The
+  // second catches an edit that is inert alone but not beside the commit's other
+  // changes (trailing spaces at a paragraph's end, before a line added below them).
+  // When the changes are the whole commit, the two sides' renders decide.
+  const rendersAsBefore = (changes: Change[]): boolean => {
+    const applied = applyChanges(oldText, changes);
+    if (applied === null || (applied === newText ? newView : rendered(applied)) !== oldView) return false;
+    const reverted = applyChanges(newText, changes.map(inverse));
+    return reverted !== null && (reverted === oldText ? oldView : rendered(reverted)) === newView;
+  };
+  const unproven: Change[] = [];
+  for (const change of candidates) {
+    if (rendersAsBefore([change])) proofs.set(change.id, []);
+    else unproven.push(change);
+  }
+  if (unproven.length >= 2 && rendersAsBefore(unproven)) {
+    for (const change of unproven) proofs.set(change.id, unproven.filter((other) => other !== change).map((other) => other.id));
+  }
+  return proofs;
 }
 
-const fileStates = new WeakMap<CommitView, Map<number, FileState>>();
+const fileProofs = new WeakMap<CommitView, Map<number, Proofs>>();
 
-function fileState(commit: CommitView, fileIndex: number, oldText: string): FileState {
-  let perFile = fileStates.get(commit);
+function proofsOf(commit: CommitView, fileIndex: number): Proofs {
+  let perFile = fileProofs.get(commit);
   if (perFile === undefined) {
     perFile = new Map();
-    fileStates.set(commit, perFile);
+    fileProofs.set(commit, perFile);
   }
-  let state = perFile.get(fileIndex);
-  if (state === undefined) {
-    const newText = commit.text(fileIndex, 'new') ?? '';
-    const candidates = commit.changes.filter((other) => other.fileIndex === fileIndex && isCandidate(other)).length;
-    state = { allowed: oldText.length <= MAX_MARKDOWN_CHARACTERS && newText.length <= MAX_MARKDOWN_CHARACTERS && candidates <= MAX_CANDIDATES_PER_FILE, sides: new Map() };
-    perFile.set(fileIndex, state);
+  let proofs = perFile.get(fileIndex);
+  if (proofs === undefined) {
+    proofs = proveFile(commit, fileIndex);
+    perFile.set(fileIndex, proofs);
   }
-  return state;
+  return proofs;
 }
 
 const same = (a: string[], b: string[]) => a.length === b.length && a.every((line, k) => line === b[k]);
@@ -158,29 +199,11 @@ export const formatMarkdown: Heuristic = {
   appliesTo: (file) => !file.binary && MARKDOWN_FILE.test((file.newPath ?? file.oldPath)?.text ?? ''),
   classify(change, context): HeuristicResult | null {
     if (context.diffOnly || !isCandidate(change)) return null;
-    // A file that appears or disappears is not a re-layout, even if it renders to nothing.
-    if (context.file.oldPath === null || context.file.newPath === null) return null;
-    const oldText = context.commit.text(change.fileIndex, 'old');
-    if (oldText === null) return null;
-    const state = fileState(context.commit, change.fileIndex, oldText);
-    // Over the size or candidate limit: no claim (no reason either: docs-file takes it).
-    if (!state.allowed) return null;
-    const newText = context.commit.text(change.fileIndex, 'new');
-    if (newText === null || change.new === null) return null;
-    // Both ways: the change alone on the old file, and the new file without it. The
-    // second catches an edit that is inert alone but not beside the commit's other
-    // changes (trailing spaces at a paragraph's end, before a line added below them).
-    // The file's only change is the whole commit: one render of each side decides.
-    const applied = applyChanges(oldText, [change]);
-    const oldView = renderedSide(state, 'old', oldText);
-    if (applied === null || oldView === null) return null;
-    const appliedView = applied === newText ? renderedSide(state, 'new', newText) : rendered(applied);
-    if (appliedView !== oldView) return null;
-    const reverted = applyChanges(newText, [{ ...change, old: change.new, removed: change.added, added: change.removed }]);
-    const newView = renderedSide(state, 'new', newText);
-    if (reverted === null || newView === null) return null;
-    if ((reverted === oldText ? oldView : rendered(reverted)) !== newView) return null;
+    const links = proofsOf(context.commit, change.fileIndex).get(change.id);
+    if (links === undefined) return null;
     const detail = describeEdit(change.removed, change.added);
-    return { kind: 'formatting', detail, confidence: 0.9, messageId: 'rendersSame', data: { details: detail.replace(/-/g, ' ') } };
+    const details = detail.replace(/-/g, ' ');
+    if (links.length === 0) return { kind: 'formatting', detail, confidence: 0.9, messageId: 'rendersSame', data: { details } };
+    return { kind: 'formatting', detail, confidence: 0.85, messageId: 'rendersSameTogether', data: { details, others: links.length }, links };
   },
 };

@@ -13,6 +13,7 @@ import { formatWhitespaceOnly } from '../../heuristics/format-whitespace-only';
 import { functionalDefault } from '../../heuristics/functional-default';
 import { runHeuristicTests } from '../helpers/heuristic-tester';
 
+const together = (detail: string, links: number[]) => ({ kind: 'formatting' as const, detail, messageId: 'rendersSameTogether', heuristic: 'format-markdown', links });
 const layout = (detail: string) => ({ kind: 'formatting' as const, detail, messageId: 'rendersSame', heuristic: 'format-markdown' });
 
 const GUIDE = [
@@ -95,8 +96,8 @@ runHeuristicTests(formatMarkdown, {
     { name: 'words changed, whatever the render', path: 'docs/guide.md', before: GUIDE, after: edit('first step', 'first  stage') },
     { name: 'a whitespace-only Markdown file added', files: [{ path: 'docs/empty.md', before: null, after: '\n\n' }] },
     { name: 'an .rst file (same language entry, other syntax)', path: 'docs/guide.rst', before: 'Title\n=====\n\nSome text\nhere.\n', after: 'Title\n=====\n\nSome text here.\n' },
-    // Each fence alone opens a block that runs to the end of the file: a pair of edits is not proven.
-    { name: 'both fences of a code block turned from backticks into tildes (two changes)', path: 'docs/guide.md', before: GUIDE, after: edit('```sh\nsplit-advisor  suggest HEAD\n```', '~~~sh\nsplit-advisor  suggest HEAD\n~~~') },
+    // Alone, each changes the HTML; together too: a group with a real edit in it proves nothing.
+    { name: 'a <br> added and a list marker changed mid-list (each fails alone, and together)', path: 'docs/guide.md', before: GUIDE, after: edit('* second step', '- second step', edit('history on its\n', 'history on its  \n')) },
     // markdown-it stops at 100 levels and drops what is deeper: the <br> would be invisible to it.
     { name: 'two trailing spaces added in a blockquote nested deeper than the parser follows', path: 'docs/deep.md', before: `${'>'.repeat(120)} line one\n${'>'.repeat(120)} line two\n`, after: `${'>'.repeat(120)} line one  \n${'>'.repeat(120)} line two\n` },
     { name: 'a paragraph re-wrapped in a file over the size limit', path: 'docs/large.md', before: LARGE, after: edit('on its\nown:', 'on its own:', LARGE) },
@@ -114,6 +115,22 @@ runHeuristicTests(formatMarkdown, {
     { name: 'a backslash hard break turned into two trailing spaces', path: 'docs/guide.md', before: 'line one\\\nline two\n', after: 'line one  \nline two\n', expect: [layout('markdown-render')] },
     { name: 'table cells re-aligned', path: 'docs/guide.md', before: '| a | b |\n| --- | --- |\n| 1 | 2 |\n', after: '| a   | b   |\n| --- | --- |\n| 1   | 2   |\n', expect: [layout('spacing'), layout('spacing')] },
     { name: 'a link reference definition re-spaced', path: 'docs/guide.md', before: GUIDE, after: edit('[manual]: https', '[manual]:   https'), expect: [layout('spacing')] },
+    // Each fence alone opens a block that runs to the end of the file; together they render the same.
+    {
+      name: 'both fences of a code block turned from backticks into tildes: proven together, linked',
+      path: 'docs/guide.md',
+      before: GUIDE,
+      after: edit('```sh\nsplit-advisor  suggest HEAD\n```', '~~~sh\nsplit-advisor  suggest HEAD\n~~~'),
+      expect: [together('code-fence', [1]), together('code-fence', [0])],
+    },
+    // Changing one item's marker starts a new list; the unchanged continuation line splits the edit in two.
+    {
+      name: 'list markers of items spanning two lines: proven together, linked',
+      path: 'docs/guide.md',
+      before: '* first item,\n  continued\n* second item,\n  continued\n',
+      after: '- first item,\n  continued\n- second item,\n  continued\n',
+      expect: [together('list-marker', [1]), together('list-marker', [0])],
+    },
     { name: 'inline code re-wrapped (a newline in a code span is a space)', path: 'docs/guide.md', before: 'Run `a b` now.\n', after: 'Run `a\nb` now.\n', expect: [layout('line-wrapping')] },
     { name: 'CRLF line endings turned into LF in a paragraph', path: 'docs/guide.md', before: 'One line\r\nand another.\r\n', after: 'One line\nand another.\n', expect: [layout('line-endings')] },
     { name: 'a paragraph re-wrapped below YAML front matter', path: 'docs/post.md', before: '---\ntitle: Post\n---\n\nSome text\nhere.\n', after: '---\ntitle: Post\n---\n\nSome\ntext here.\n', expect: [layout('line-wrapping')] },
