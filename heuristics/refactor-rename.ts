@@ -335,6 +335,35 @@ function overrides(commit: CommitView, name: string): boolean {
   return false;
 }
 
+/**
+ * A rename is a commit of its own only if every site of the old name is a pure
+ * rename site: an old name also removed inside another edit (a call whose
+ * arguments changed too) would be left dangling by the rename commit alone, or
+ * the edit would need a line that is in neither version. Such names are no
+ * rename here; dropping a site can expose other names it renamed, so repeat.
+ */
+function dropRenamesMixedIntoEdits(commit: CommitView, sites: Map<string, Array<[string, string]>>): void {
+  let changed = sites.size > 0;
+  while (changed) {
+    changed = false;
+    const oldNames = new Set([...sites.values()].flatMap((renamed) => renamed.map(([a]) => a)));
+    const mixed = new Set<string>();
+    for (const change of commit.changes) {
+      if (sites.has(change.id) || change.removed.length === 0) continue;
+      const text = change.removed.join('\n');
+      const present = [...oldNames].filter((name) => !mixed.has(name) && text.includes(name));
+      if (present.length === 0) continue;
+      for (const token of flat(commit.lexSide(change, 'old').lines)) if (isIdentifier(token) && present.includes(token.text)) mixed.add(token.text);
+    }
+    for (const [id, renamed] of sites) {
+      if (renamed.some(([a]) => mixed.has(a))) {
+        sites.delete(id);
+        changed = true;
+      }
+    }
+  }
+}
+
 const facts = new WeakMap<CommitView, RenameFacts>();
 
 function findRenames(commit: CommitView): RenameFacts {
@@ -397,8 +426,9 @@ function findRenames(commit: CommitView): RenameFacts {
     const layout = compareLayout(oldLines, commit.lexSide(change, 'new').lines, commit.language(change.fileIndex));
     if (!layout.equal) continue;
     sites.set(change.id, renamed);
-    for (const [a] of renamed) byName.set(a, [...(byName.get(a) ?? []), change.id]);
   }
+  dropRenamesMixedIntoEdits(commit, sites);
+  for (const [id, renamed] of sites) for (const [a] of renamed) byName.set(a, [...(byName.get(a) ?? []), id]);
   const result = { sites, byName };
   facts.set(commit, result);
   return result;

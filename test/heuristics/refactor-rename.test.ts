@@ -45,6 +45,20 @@ const TS_REPORT = "import { formatDate } from './format';\n\nexport function hea
 runHeuristicTests(refactorRename, {
   valid: [
     {
+      // The rename commit alone would leave `hard_reboot(instance, 60)` calling a name that is gone.
+      name: 'a site of the rename is mixed into another edit (a call whose argument changed too)',
+      path: 'driver.py',
+      before: PY_DRIVER,
+      after: PY_RENAMED.replace('return _hard_reboot(instance, 60)', 'return _hard_reboot(instance, 90)'),
+    },
+    {
+      name: 'mixed across files: a caller renamed inside a line that also changes',
+      files: [
+        { path: 'src/format.ts', before: TS_FORMAT, after: TS_FORMAT.replace('formatDate', 'formatIsoDate') },
+        { path: 'src/report.ts', before: TS_REPORT, after: TS_REPORT.replace("import { formatDate } from './format';", "import { formatIsoDate } from './format';").replace('title.padEnd(width) + formatDate(day)', 'title.padStart(width) + formatIsoDate(day)') },
+      ],
+    },
+    {
       name: 'partial: the old name is still called after the change',
       path: 'driver.py',
       before: PY_DRIVER,
