@@ -13,7 +13,7 @@
 import { heuristics as registry } from '../heuristics';
 import { CommitView, Heuristic, HeuristicContext, HeuristicResult, LexedSide, renderReason } from './heuristic';
 import { Language, languageOf } from './language';
-import { LexedLine, lexLines } from './lexer';
+import { LazyLexedLines, LexedLine, lexLines } from './lexer';
 import { Change, ClassifiedChange, DiffFile, Hunk, Verdict } from './model';
 import { FileSyntax, SyntaxService } from './syntax/types';
 
@@ -67,13 +67,28 @@ function offsetInHunkSide(hunk: Hunk, change: Change, side: 'old' | 'new'): numb
   return before + (side === 'old' ? change.removedOffset : change.addedOffset);
 }
 
+/** A file's lexed lines, read one by one or as a range. */
+interface FileLines {
+  readonly length: number;
+  line(k: number): LexedLine | undefined;
+  slice(start: number, end?: number): LexedLine[];
+}
+
+/** The lexing of one side of a file: its lines' text, and their lexing (made line by line for the table lexer). */
+interface WholeFile {
+  text: string[];
+  lines: FileLines;
+  /** Every line, once something asked for all of them. */
+  all: LexedLine[] | null;
+}
+
 /** The commit view: languages, texts, parsed files and lexed sides, each computed once. */
 export class Commit implements CommitView {
   /** Heuristics that threw, as `id on change (file): message`; reported as a note. */
   readonly failures: string[] = [];
   private readonly languages = new Map<number, Language>();
   private readonly parsed = new Map<string, FileSyntax | null>();
-  private readonly wholeLexed = new Map<string, { text: string[]; lexed: LexedLine[] } | null>();
+  private readonly wholeLexed = new Map<string, WholeFile | null>();
   private readonly hunkLexed = new Map<string, LexedLine[]>();
 
   constructor(
@@ -140,19 +155,26 @@ export class Commit implements CommitView {
     return this.parsed.get(key) ?? null;
   }
 
-  /** Whole-file lexed lines: the real parser's when there is one, else the table lexer's. */
-  private whole(fileIndex: number, side: 'old' | 'new'): { text: string[]; lexed: LexedLine[] } | null {
+  /**
+   * Whole-file lexed lines: the real parser's when there is one, else the table
+   * lexer's, which lexes a line only when asked for it (in the state lexing the
+   * file from its start gives it).
+   */
+  private whole(fileIndex: number, side: 'old' | 'new'): WholeFile | null {
     const key = `${fileIndex}:${side}`;
     if (!this.wholeLexed.has(key)) {
       const content = this.text(fileIndex, side);
-      let value: { text: string[]; lexed: LexedLine[] } | null = null;
+      let value: WholeFile | null = null;
       if (content !== null) {
         const text = content.split('\n');
         // Real tokens where they are cheap; a large file gets the (conservative) table lexer.
         const syntax = content.length <= REAL_TOKENS_MAX_CHARACTERS ? this.syntax(fileIndex, side) : null;
         const real = syntax !== null ? syntax.lines : null;
-        const lexed = real !== null && real.length === text.length ? real : lexLines(text, this.language(fileIndex));
-        value = { text, lexed };
+        if (real !== null && real.length === text.length) {
+          value = { text, lines: { length: real.length, line: (k) => real[k], slice: (start, end) => real.slice(start, end) }, all: real };
+        } else {
+          value = { text, lines: new LazyLexedLines(text, this.language(fileIndex)), all: null };
+        }
       }
       this.wholeLexed.set(key, value);
     }
@@ -160,7 +182,14 @@ export class Commit implements CommitView {
   }
 
   lexedFile(fileIndex: number, side: 'old' | 'new'): LexedLine[] | null {
-    return this.whole(fileIndex, side)?.lexed ?? null;
+    const whole = this.whole(fileIndex, side);
+    if (whole === null) return null;
+    whole.all ??= whole.lines.slice(0);
+    return whole.all;
+  }
+
+  lexedLines(fileIndex: number, side: 'old' | 'new', start: number, end: number): LexedLine[] | null {
+    return this.whole(fileIndex, side)?.lines.slice(start, end) ?? null;
   }
 
   private hunkSide(fileIndex: number, hunkIndex: number, side: 'old' | 'new'): LexedLine[] {
@@ -188,7 +217,7 @@ export class Commit implements CommitView {
       // (filters, encodings or a racing work tree could make them differ).
       const first = range.start - 1;
       if (lines.every((line, k) => whole.text[first + k] === line)) {
-        return { lines: whole.lexed.slice(first, first + lines.length), wholeFile: true };
+        return { lines: whole.lines.slice(first, first + lines.length), wholeFile: true };
       }
     }
     const hunk = this.files[change.fileIndex].hunks[change.hunkIndex];

@@ -56,6 +56,11 @@ export interface CommitView {
   lexSide(change: Change, side: 'old' | 'new'): LexedSide;
   /** Every line of one side of a file, lexed from its start; null without its full text. */
   lexedFile(fileIndex: number, side: 'old' | 'new'): LexedLine[] | null;
+  /**
+   * Lines [start, end) (0-based, clipped) of lexedFile, each lexed only when first
+   * asked for: much cheaper than lexedFile for a few lines of a large file.
+   */
+  lexedLines(fileIndex: number, side: 'old' | 'new', start: number, end: number): LexedLine[] | null;
 }
 
 export interface HeuristicContext {

@@ -25,6 +25,8 @@ export interface StringDelimiter {
 export interface RawStringSyntax {
   /** Sticky pattern tried where a token starts; the named group `tag` goes into the closing delimiter. */
   open: RegExp;
+  /** Every character `open` may match first (the lexer skips stretches without them). */
+  opensWith: string;
   /** The closing delimiter for an opening whose `tag` group matched `tag`. */
   close: (tag: string) => string;
   doubledEscape?: boolean;
@@ -45,6 +47,8 @@ export interface HeredocSyntax {
    * terminator; a non-empty `indent` means the closing line may be indented.
    */
   open: RegExp;
+  /** Every character `open` may match first (the lexer skips stretches without them). */
+  opensWith: string;
   /** The closing line may always be indented and followed by `;`, `,` or `)` (PHP 7.3+). */
   lenientClose: boolean;
 }
@@ -85,6 +89,7 @@ const C_COMMENTS = { lineComments: ['//'], blockComments: [{ open: '/*', close: 
 /** C++11 raw strings, with the encoding prefixes; the tag is at most 16 characters. */
 const CPP_RAW: RawStringSyntax = {
   open: /(?:u8|[uUL])?R"(?<tag>[^()\\\s"]{0,16})\(/y,
+  opensWith: 'uULR',
   close: (tag) => `)${tag}"`,
   hint: /R"[^()\\\s"]{0,16}\(|\)[^()\\\s"]{0,16}"/,
 };
@@ -120,9 +125,9 @@ export const LANGUAGES: Record<string, Language> = {
     opaqueMarkers: /@"|"""/,
     rawStrings: [
       // Raw string literals (C# 11) close with as many quotes as opened them.
-      { open: /\$*(?<tag>"{3,})/y, close: (tag) => tag, hint: /"""/ },
+      { open: /\$*(?<tag>"{3,})/y, opensWith: '$"', close: (tag) => tag, hint: /"""/ },
       // Verbatim strings: no escapes but `""`, and they may span lines.
-      { open: /(?:\$@|@\$?)(?<tag>)"/y, close: () => '"', doubledEscape: true, hint: /@"/ },
+      { open: /(?:\$@|@\$?)(?<tag>)"/y, opensWith: '$@', close: () => '"', doubledEscape: true, hint: /@"/ },
     ],
   }),
   java: language({ id: 'java', name: 'Java', ...C_COMMENTS, strings: [{ open: '"""', close: '"""', multiline: true, escapes: true }, ...C_STRINGS], freeSpacing: true, newlineSignificant: false }),
@@ -158,7 +163,7 @@ export const LANGUAGES: Record<string, Language> = {
     freeSpacing: true,
     newlineSignificant: false,
     opaqueMarkers: /\br#*"|'/,
-    rawStrings: [{ open: /b?r(?<tag>#*)"/y, close: (tag) => `"${tag}`, hint: /\br#*"|"#/ }],
+    rawStrings: [{ open: /b?r(?<tag>#*)"/y, opensWith: 'br', close: (tag) => `"${tag}`, hint: /\br#*"|"#/ }],
   }),
   swift: language({ id: 'swift', name: 'Swift', ...C_COMMENTS, strings: [{ open: '"""', close: '"""', multiline: true, escapes: true }, ...C_STRINGS], freeSpacing: true }),
   css: language({ id: 'css', name: 'CSS', blockComments: [{ open: '/*', close: '*/' }], strings: C_STRINGS, freeSpacing: false, newlineSignificant: false }),
@@ -183,7 +188,7 @@ export const LANGUAGES: Record<string, Language> = {
     freeSpacing: false,
     regexLiterals: true,
     opaqueMarkers: /<<[~-]?['"A-Z_]|%[qQwWiIr]?[^\sA-Za-z0-9]|^=begin/,
-    heredoc: { open: /<<(?<indent>[~-]?)(?<q>['"`]?)(?<word>[A-Za-z_]\w*)\k<q>/y, lenientClose: false },
+    heredoc: { open: /<<(?<indent>[~-]?)(?<q>['"`]?)(?<word>[A-Za-z_]\w*)\k<q>/y, lenientClose: false, opensWith: '<' },
   }),
   shell: language({
     id: 'shell',
@@ -193,7 +198,7 @@ export const LANGUAGES: Record<string, Language> = {
     freeSpacing: false,
     opaqueMarkers: /<<-?\s*['"]?\w/,
     // Not `<<<word`, a here-string that stays on its line.
-    heredoc: { open: /(?<!<)<<(?<indent>-?)[ \t]*(?<q>['"]?)\\?(?<word>\w+)\k<q>/y, lenientClose: false },
+    heredoc: { open: /(?<!<)<<(?<indent>-?)[ \t]*(?<q>['"]?)\\?(?<word>\w+)\k<q>/y, lenientClose: false, opensWith: '<' },
   }),
   perl: language({
     id: 'perl',
@@ -203,7 +208,7 @@ export const LANGUAGES: Record<string, Language> = {
     freeSpacing: false,
     regexLiterals: true,
     opaqueMarkers: /<<['"~]?\w|\bq[qwr]?\s*[^\s\w]/,
-    heredoc: { open: /<<(?<indent>~?)[ \t]*(?<q>['"]?)(?<word>[A-Za-z_]\w*)\k<q>/y, lenientClose: false },
+    heredoc: { open: /<<(?<indent>~?)[ \t]*(?<q>['"]?)(?<word>[A-Za-z_]\w*)\k<q>/y, lenientClose: false, opensWith: '<' },
   }),
   php: language({
     id: 'php',
@@ -213,7 +218,7 @@ export const LANGUAGES: Record<string, Language> = {
     strings: C_STRINGS,
     freeSpacing: true,
     opaqueMarkers: /<<<|\?>/,
-    heredoc: { open: /<<<[ \t]*(?<q>['"]?)(?<word>[A-Za-z_]\w*)\k<q>/y, lenientClose: true },
+    heredoc: { open: /<<<[ \t]*(?<q>['"]?)(?<word>[A-Za-z_]\w*)\k<q>/y, lenientClose: true, opensWith: '<' },
   }),
   lua: language({
     id: 'lua',
@@ -222,7 +227,7 @@ export const LANGUAGES: Record<string, Language> = {
     strings: C_STRINGS,
     freeSpacing: true,
     opaqueMarkers: /\[=*\[/,
-    rawStrings: [{ open: /\[(?<tag>=*)\[/y, close: (tag) => `]${tag}]`, hint: /\[=*\[|\]=*\]/ }],
+    rawStrings: [{ open: /\[(?<tag>=*)\[/y, opensWith: '[', close: (tag) => `]${tag}]`, hint: /\[=*\[|\]=*\]/ }],
   }),
   toml: language({
     id: 'toml',

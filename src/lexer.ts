@@ -210,6 +210,163 @@ function findStringEnd(line: string, from: number, delimiter: StringDelimiter): 
   return -1;
 }
 
+/**
+ * The characters a comment, string, raw string or heredoc may open with, as a
+ * regular-expression character class body. Raw string and heredoc openings are
+ * patterns: every character one may start with is listed on their syntax.
+ */
+function openingCharacters(language: Language): string {
+  const characters = new Set<string>();
+  for (const marker of language.lineComments) characters.add(marker[0]);
+  for (const comment of language.blockComments) characters.add(comment.open[0]);
+  for (const delimiter of language.strings) characters.add(delimiter.open[0]);
+  for (const syntax of language.rawStrings) for (const character of syntax.opensWith) characters.add(character);
+  if (language.heredoc !== null) for (const character of language.heredoc.opensWith) characters.add(character);
+  return [...characters].map((character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+}
+
+/**
+ * Per language, a sticky pattern that skips what cannot change the lexer's state:
+ * blanks and punctuation that open nothing, and whole words and numbers (taken
+ * as lexLine takes them, so nothing inside a word is mistaken for an opening)
+ * that do not start with an opening character.
+ */
+const skipPatterns = new WeakMap<Language, RegExp>();
+function skipPatternOf(language: Language): RegExp {
+  let pattern = skipPatterns.get(language);
+  if (pattern === undefined) {
+    const opening = openingCharacters(language);
+    const notOpening = opening === '' ? '' : `(?![${opening}])`;
+    const quiet = `[^${opening}A-Za-z0-9_$\\u0080-\\uffff]+`;
+    pattern = new RegExp(`(?:${quiet}|${notOpening}\\d[\\w.]*|${notOpening}[A-Za-z_$\\u0080-\\uffff][\\w$\\u0080-\\uffff]*)*`, 'y');
+    skipPatterns.set(language, pattern);
+  }
+  return pattern;
+}
+
+/**
+ * The state lexLine ends `line` in, without making its tokens: the same steps
+ * wherever something may open, and one pattern over the stretches between.
+ */
+export function endStateOf(line: string, language: Language, startState: LexState): LexState {
+  let state = startState;
+  let pos = 0;
+  if (state !== null && state.kind === 'heredoc') {
+    const [current, ...rest] = state.pending;
+    return !closesHeredoc(line, current) ? state : rest.length > 0 ? { kind: 'heredoc', pending: rest } : null;
+  }
+  if (state !== null) {
+    if (state.kind === 'string') {
+      const end = findStringEnd(line, 0, state.delimiter);
+      if (end < 0) return state;
+      pos = end;
+    } else {
+      const close = line.indexOf(state.close);
+      if (close < 0) return state;
+      pos = close + state.close.length;
+    }
+    state = null;
+  }
+  const skip = skipPatternOf(language);
+  const heredocs: PendingHeredoc[] = [];
+  while (pos < line.length) {
+    skip.lastIndex = pos;
+    skip.exec(line);
+    pos = skip.lastIndex;
+    if (pos >= line.length) break;
+    const char = line[pos];
+    if (char === ' ' || char === '\t' || char === '\r' || char === '\f' || char === '\v') {
+      pos++;
+      continue;
+    }
+    if (language.lineComments.some((marker) => line.startsWith(marker, pos))) break;
+    const block = language.blockComments.find((comment) => line.startsWith(comment.open, pos));
+    if (block !== undefined) {
+      const close = line.indexOf(block.close, pos + block.open.length);
+      if (close < 0) {
+        state = { kind: 'comment', close: block.close };
+        break;
+      }
+      pos = close + block.close.length;
+      continue;
+    }
+    const delimiter = matchRawString(line, pos, language.rawStrings) ?? language.strings.find((candidate) => line.startsWith(candidate.open, pos));
+    if (delimiter !== undefined) {
+      const end = findStringEnd(line, pos + delimiter.open.length, delimiter);
+      if (end < 0) {
+        if (delimiter.multiline) state = { kind: 'string', delimiter };
+        break;
+      }
+      pos = end;
+      continue;
+    }
+    if (WORD.test(char)) {
+      NUMBER_OR_WORD.lastIndex = pos;
+      const match = NUMBER_OR_WORD.exec(line);
+      pos += match !== null && match.index === pos ? match[0].length : 1;
+      continue;
+    }
+    const heredoc = language.heredoc === null ? null : matchHeredoc(line, pos, language.heredoc);
+    if (heredoc !== null) {
+      pos += heredoc.opener.length;
+      heredocs.push(heredoc.pending);
+      continue;
+    }
+    pos++;
+  }
+  if (heredocs.length > 0) return { kind: 'heredoc', pending: heredocs };
+  return state;
+}
+
+/**
+ * A file's lines, each lexed when first asked for, exactly as lexLines would lex
+ * the whole file: the state a line starts in comes from endStateOf over the lines
+ * before it, which makes no tokens. Most heuristics look at a few lines of a large
+ * file; lexing all of it made a token object for every word of it.
+ */
+export class LazyLexedLines {
+  private readonly lexed: Array<LexedLine | undefined>;
+  private readonly starts: LexState[] = [null];
+
+  constructor(
+    readonly texts: readonly string[],
+    private readonly language: Language,
+  ) {
+    this.lexed = new Array<LexedLine | undefined>(texts.length);
+  }
+
+  get length(): number {
+    return this.texts.length;
+  }
+
+  /** Line k (0-based); undefined past the end. */
+  line(k: number): LexedLine | undefined {
+    if (k < 0 || k >= this.texts.length) return undefined;
+    let lexed = this.lexed[k];
+    if (lexed === undefined) {
+      lexed = lexLine(this.texts[k], this.language, this.startOf(k));
+      this.lexed[k] = lexed;
+    }
+    return lexed;
+  }
+
+  /** Lines [start, end), clipped to the file, like Array.prototype.slice. */
+  slice(start: number, end: number = this.texts.length): LexedLine[] {
+    const result: LexedLine[] = [];
+    for (let k = Math.max(0, start); k < Math.min(end, this.texts.length); k++) result.push(this.line(k)!);
+    return result;
+  }
+
+  private startOf(k: number): LexState {
+    for (let next = this.starts.length; next <= k; next++) {
+      const previous = next - 1;
+      const known = this.lexed[previous];
+      this.starts.push(known !== undefined ? known.endState : endStateOf(this.texts[previous], this.language, this.starts[previous]));
+    }
+    return this.starts[k];
+  }
+}
+
 /** Lexes a whole file's text, returning one entry per line (1-based line n is index n-1). */
 export function lexText(text: string, language: Language): LexedLine[] {
   return lexLines(text.split('\n'), language);
