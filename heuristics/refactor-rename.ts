@@ -88,14 +88,23 @@ function pairsOf(commit: CommitView, change: Change): Map<string, string> | null
   return pairs;
 }
 
-/** Identifier-like words of every touched file's old or new text (whole files when known, else the diff's lines). */
-function namesIn(commit: CommitView, fileIndexes: Set<number>, side: 'old' | 'new'): Set<string> {
-  const names = new Set<string>();
-  for (const fileIndex of fileIndexes) {
+/**
+ * Whether a name is an identifier-like word of some touched file's old or new
+ * text (whole files when known, else the diff's lines). A file whose text does
+ * not hold the name at all is not lexed: most names occur nowhere else, and
+ * lexing every touched file whole cost more than the rest of the heuristic.
+ */
+function nameLookup(commit: CommitView, fileIndexes: Set<number>, side: 'old' | 'new'): (name: string) => boolean {
+  const perFile = new Map<number, Set<string>>();
+  const namesOf = (fileIndex: number): Set<string> => {
+    let names = perFile.get(fileIndex);
+    if (names !== undefined) return names;
+    names = new Set<string>();
+    perFile.set(fileIndex, names);
     const lexed = commit.lexedFile(fileIndex, side);
     if (lexed !== null) {
       for (const line of lexed) for (const token of line.tokens) if (isIdentifier(token)) names.add(token.text);
-      continue;
+      return names;
     }
     for (const hunk of commit.files[fileIndex].hunks) {
       for (const line of hunk.lines) {
@@ -103,8 +112,16 @@ function namesIn(commit: CommitView, fileIndexes: Set<number>, side: 'old' | 'ne
         for (const word of line.text.match(/[A-Za-z_$][\w$]*/g) ?? []) names.add(word);
       }
     }
-  }
-  return names;
+    return names;
+  };
+  return (name) => {
+    for (const fileIndex of fileIndexes) {
+      const text = commit.text(fileIndex, side);
+      if (text !== null && !text.includes(name)) continue;
+      if (namesOf(fileIndex).has(name)) return true;
+    }
+    return false;
+  };
 }
 
 const DECLARING = new Set(['def', 'class', 'function', 'func', 'fn', 'let', 'const', 'var', 'val', 'struct', 'type', 'interface', 'enum', 'trait', 'module', 'sub', 'local', 'mut']);
@@ -281,6 +298,9 @@ function namedInStrings(commit: CommitView, fileIndexes: Set<number>, names: Set
     if (last !== undefined && names.has(last) && /^([\w$]+[.:/])*[\w$]+$/.test(body)) found.add(last);
   };
   for (const fileIndex of fileIndexes) {
+    // A string naming one of the names holds it: a text without any needs no lexing.
+    const text = commit.text(fileIndex, 'new');
+    if (text !== null && ![...names].some((name) => text.includes(name))) continue;
     const lexed = commit.lexedFile(fileIndex, 'new');
     if (lexed !== null) {
       for (const line of lexed) for (const token of line.tokens) if (token.type === 'string') check(token.text);
@@ -378,6 +398,11 @@ function findRenames(commit: CommitView): RenameFacts {
     if (renamed.length === 0) continue;
     candidates.push({ change, pairs });
   }
+  if (candidates.length === 0) {
+    const none = { sites: new Map(), byName: new Map() };
+    facts.set(commit, none);
+    return none;
+  }
   // One mapping for the whole commit: a name maps to one name, and no two names to the same one.
   const forward = new Map<string, Set<string>>();
   const backward = new Map<string, Set<string>>();
@@ -391,8 +416,8 @@ function findRenames(commit: CommitView): RenameFacts {
   // Every file of the commit, not only those with rename sites: a caller left behind
   // in a file whose other lines changed is still a partial rename.
   const touched = new Set(commit.files.map((_file, fileIndex) => fileIndex));
-  const oldNames = namesIn(commit, touched, 'old');
-  const newNames = namesIn(commit, touched, 'new');
+  const inOld = nameLookup(commit, touched, 'old');
+  const inNew = nameLookup(commit, touched, 'new');
   const declared = declaredNames(commit, candidates);
   const usages = usagesOf(commit, candidates);
   const renamedNames = new Set(candidates.flatMap(({ pairs }) => [...pairs].filter(([a, b]) => a !== b).map(([a]) => a)));
@@ -416,7 +441,7 @@ function findRenames(commit: CommitView): RenameFacts {
   for (const { change, pairs } of candidates) {
     const renamed = [...pairs].filter(([a, b]) => a !== b);
     const valid =
-      [...pairs].every(([a, b]) => consistent(a, b)) && renamed.every(([a, b]) => !newNames.has(a) && !oldNames.has(b) && declared.has(a) && sound(a) && free(a, b));
+      [...pairs].every(([a, b]) => consistent(a, b)) && renamed.every(([a, b]) => !inNew(a) && !inOld(b) && declared.has(a) && sound(a) && free(a, b));
     if (!valid) continue;
     // The layout must be a no-op too: compare with the renamed tokens put back.
     const oldLines = commit.lexSide(change, 'old').lines.map((line) => ({
