@@ -133,7 +133,8 @@ export class Commit implements CommitView {
     return this.parsed.get(`${fileIndex}:${side}`) ?? null;
   }
 
-  syntax(fileIndex: number, side: 'old' | 'new'): FileSyntax | null {
+  /** `tokens`: the caller reads the lines too (whole() does), so the parser may make them from this parse. */
+  syntax(fileIndex: number, side: 'old' | 'new', tokens = false): FileSyntax | null {
     const key = `${fileIndex}:${side}`;
     if (!this.parsed.has(key)) {
       const text = this.text(fileIndex, side);
@@ -144,7 +145,7 @@ export class Commit implements CommitView {
       let result: FileSyntax | null = null;
       if (text !== null && service !== undefined) {
         try {
-          result = service.parse(language.id, path, text);
+          result = service.parse(language.id, path, text, { tokens });
         } catch {
           // A parser failure must not stop the analysis: the table lexer takes over.
           result = null;
@@ -168,7 +169,7 @@ export class Commit implements CommitView {
       if (content !== null) {
         const text = content.split('\n');
         // Real tokens where they are cheap; a large file gets the (conservative) table lexer.
-        const syntax = content.length <= REAL_TOKENS_MAX_CHARACTERS ? this.syntax(fileIndex, side) : null;
+        const syntax = content.length <= REAL_TOKENS_MAX_CHARACTERS ? this.syntax(fileIndex, side, true) : null;
         const real = syntax !== null ? syntax.lines : null;
         if (real !== null && real.length === text.length) {
           value = { text, lines: { length: real.length, line: (k) => real[k], slice: (start, end) => real.slice(start, end) }, all: real };

@@ -31,7 +31,7 @@ import { Language as Grammar, Parser, Tree } from 'web-tree-sitter';
 import { LANGUAGES, Language, StringDelimiter } from '../language';
 import { LexState, LexedLine, Token, TokenType, lexLines } from '../lexer';
 import { declarationsOf } from './tree-sitter-declarations';
-import { FileSyntax, SyntaxService } from './types';
+import { FileSyntax, ParseOptions, SyntaxService } from './types';
 
 /**
  * A token from a real parser. `identifier` is true on names (identifiers, type and
@@ -287,15 +287,15 @@ export async function loadTreeSitter(languageIds: Iterable<string>): Promise<Tre
   return {
     languages,
     unavailable,
-    parse(languageId: string, path: string, text: string): FileSyntax | null {
+    parse(languageId: string, path: string, text: string, options: ParseOptions = {}): FileSyntax | null {
       const parser = parsers.get(languageId);
       if (parser === undefined || text.length > MAX_TEXT_LENGTH) return null;
-      return parseWith(parser, languageId, path, text);
+      return parseWith(parser, languageId, path, text, options.tokens === true);
     },
   };
 }
 
-function parseWith(parser: Parser, languageId: string, path: string, text: string): FileSyntax | null {
+function parseWith(parser: Parser, languageId: string, path: string, text: string, tokens: boolean): FileSyntax | null {
   const deadline = Date.now() + PARSE_DEADLINE_MS;
   const stack = runtimeExports?.emscripten_stack_get_current() ?? null;
   let tree: Tree | null;
@@ -316,19 +316,29 @@ function parseWith(parser: Parser, languageId: string, path: string, text: strin
   }
   let declarations: FileSyntax['declarations'];
   let hasErrors: boolean;
+  // Tokens cost more than the parse itself (a JS walk over every leaf), and many
+  // callers only want declarations: they are made on first use, by parsing again,
+  // unless the caller said it will read them.
+  let lines: FileSyntax['lines'] | null = null;
   try {
     const root = tree.rootNode;
     declarations = declarationsOf(languageId, path, root, text);
     hasErrors = root.hasError;
   } catch {
     // A tree shape these walkers do not expect: the table lexer is the safe answer.
+    tree.delete();
     return null;
+  }
+  try {
+    if (tokens) lines = tokenize(tree, text);
+  } catch {
+    // As in tokensOf; reading `lines` tries again.
+    if (stack !== null) runtimeExports?._emscripten_stack_restore(stack);
+    parser.reset();
+    lines = null;
   } finally {
     tree.delete();
   }
-  // Tokens cost more than the parse itself (a JS walk over every leaf), and many
-  // callers only want declarations: they are made on first use, by parsing again.
-  let lines: FileSyntax['lines'] | null = null;
   return {
     get lines() {
       if (lines === null) lines = tokensOf(parser, text) ?? lexLines(text.split('\n'), languageFor(languageId));

@@ -42,5 +42,13 @@ export interface FileSyntax {
 export interface SyntaxService {
   /** Language ids (src/language.ts) this service can parse now. */
   readonly languages: ReadonlySet<string>;
-  parse(languageId: string, path: string, text: string): FileSyntax | null;
+  parse(languageId: string, path: string, text: string, options?: ParseOptions): FileSyntax | null;
+}
+
+export interface ParseOptions {
+  /**
+   * The caller will read `lines`: a parser that makes them lazily (by parsing
+   * again) may make them now, from this parse.
+   */
+  tokens?: boolean;
 }

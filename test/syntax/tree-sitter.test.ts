@@ -274,6 +274,10 @@ describe('tokens', () => {
       });
     });
 
+    it('gives the same lines when asked for them with the parse (`tokens: true`)', () => {
+      expect(service.parse(c.id, c.path, c.text, { tokens: true })!.lines).toEqual(syntax.lines);
+    });
+
     it('gives a string with spaces as one string token', () => {
       if (c.string === '') return; // the language has no string literals
       expect(all.filter((token) => token.text === c.string).map((token) => token.type)).toEqual(['string']);
