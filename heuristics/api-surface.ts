@@ -44,7 +44,8 @@ interface FileApi {
   removed: Declaration[];
   changed: Array<{ before: Declaration; after: Declaration }>;
   newDeclarations: Declaration[];
-  oldIdentifiers: Set<string> | null;
+  /** Whether a word token of the old text is `name` (false without the old text). */
+  wordInOld: (name: string) => boolean;
 }
 
 const apis = new WeakMap<CommitView, Map<number, FileApi | null>>();
@@ -63,7 +64,14 @@ function apiOf(commit: CommitView, fileIndex: number): FileApi | null {
   if (before !== null && after !== null && !before.hasErrors && !after.hasErrors) {
     const oldByKey = new Map(before.declarations.map((declaration) => [keyOf(declaration), declaration]));
     const newByKey = new Map(after.declarations.map((declaration) => [keyOf(declaration), declaration]));
-    const lexedOld = commit.lexedFile(fileIndex, 'old');
+    // The old file is lexed whole only for a name its text holds at all: most new names occur nowhere.
+    let oldWords: Set<string> | null = null;
+    const wordInOld = (name: string) => {
+      const text = commit.text(fileIndex, 'old');
+      if (text === null || !text.includes(name)) return false;
+      oldWords ??= new Set((commit.lexedFile(fileIndex, 'old') ?? []).flatMap((line) => line.tokens.filter((token) => token.type === 'word').map((token) => token.text)));
+      return oldWords.has(name);
+    };
     result = {
       added: after.declarations.filter((declaration) => !oldByKey.has(keyOf(declaration))),
       removed: before.declarations.filter((declaration) => declaration.exported && !newByKey.has(keyOf(declaration))),
@@ -71,7 +79,7 @@ function apiOf(commit: CommitView, fileIndex: number): FileApi | null {
         .filter((declaration) => declaration.exported && oldByKey.has(keyOf(declaration)) && oldByKey.get(keyOf(declaration))!.signature !== declaration.signature)
         .map((declaration) => ({ before: oldByKey.get(keyOf(declaration))!, after: declaration })),
       newDeclarations: after.declarations,
-      oldIdentifiers: lexedOld === null ? null : new Set(lexedOld.flatMap((line) => line.tokens.filter((token) => token.type === 'word').map((token) => token.text))),
+      wordInOld,
     };
   }
   perFile.set(fileIndex, result);
@@ -164,11 +172,11 @@ const NOT_CALLEE = new Set(['function', 'func', 'fn', 'if', 'for', 'while', 'swi
  * Function-valued constants (`export const f = (x) => g(x)`) are functions:
  * their signature shows the function header, and their body does not run.
  */
-function runsCode(declaration: Declaration, lexed: LexedLine[] | null, added: string[]): boolean {
+function runsCode(declaration: Declaration, lexed: NewLines, added: string[]): boolean {
   if (declaration.kind !== 'constant' && declaration.kind !== 'variable') return false;
   if (declaration.signature.includes('=')) return false;
   if (lexed === null) return /=[^>=][^]*(\(|\bnew\b|\bawait\b)/.test(added.join('\n'));
-  const tokens = lexed.slice(declaration.startLine - 1, declaration.endLine).flatMap((line) => line.tokens).filter((token) => token.type !== 'comment');
+  const tokens = lexed(declaration.startLine - 1, declaration.endLine).flatMap((line) => line.tokens).filter((token) => token.type !== 'comment');
   const assign = tokens.findIndex((token) => token.type === 'punct' && token.text === '=');
   if (assign < 0) return false;
   return tokens.slice(assign + 1).some((token, k, rest) => {
@@ -180,7 +188,10 @@ function runsCode(declaration: Declaration, lexed: LexedLine[] | null, added: st
 }
 
 /** A pure addition whose non-blank lines all lie in declarations that did not exist before. */
-function addition(change: Change, api: FileApi, lexedNew: LexedLine[] | null): Declaration[] | null {
+/** Lines [start, end) of the new side, lexed as in the whole file; null without the new text. */
+type NewLines = ((start: number, end: number) => LexedLine[]) | null;
+
+function addition(change: Change, api: FileApi, lexedNew: NewLines): Declaration[] | null {
   if (change.new === null || change.removed.some((line) => line.trim() !== '')) return null;
   const first = change.new.start;
   const inside = api.added.filter((declaration) => declaration.startLine >= first && declaration.endLine <= first + change.added.length - 1);
@@ -189,7 +200,7 @@ function addition(change: Change, api: FileApi, lexedNew: LexedLine[] | null): D
   const uncovered = change.added.some((text, k) => text.trim() !== '' && !covered(first + k) && !/^\s*(\/\/|#|\/\*|\*|@|"""|''')/.test(text));
   if (uncovered) return null;
   // Existing code cannot depend on it: the name is new to the file, and adding it overrides nothing.
-  if (inside.some((declaration) => OVERRIDES.test(declaration.name) || OVERRIDE_MARKER.test(headerText(change, declaration)) || (api.oldIdentifiers !== null && api.oldIdentifiers.has(declaration.name)))) return null;
+  if (inside.some((declaration) => OVERRIDES.test(declaration.name) || OVERRIDE_MARKER.test(headerText(change, declaration)) || api.wordInOld(declaration.name))) return null;
   // Nor does it run anything when loaded.
   if (inside.some((declaration) => runsCode(declaration, lexedNew, change.added))) return null;
   return inside.filter((declaration) => declaration.exported);
@@ -216,7 +227,9 @@ export const apiSurface: Heuristic = {
       if (removed.length > 0) return { kind: 'api-removal', confidence: 0.8, messageId: 'removed', data: describe(removed) };
       const changed = api.changed.filter(({ before, after }) => overlaps(before.startLine, before.headerEndLine, change.old) || overlaps(after.startLine, after.headerEndLine, change.new));
       if (changed.length > 0) return { kind: 'api-change', confidence: 0.8, messageId: 'changed', data: describe(changed.map(({ after }) => after)) };
-      const added = addition(change, api, context.commit.lexedFile(change.fileIndex, 'new'));
+      const { commit } = context;
+      const lexedNew: NewLines = commit.text(change.fileIndex, 'new') === null ? null : (start, end) => commit.lexedLines(change.fileIndex, 'new', start, end) ?? [];
+      const added = addition(change, api, lexedNew);
       if (added !== null) return { kind: 'api-addition', confidence: 0.8, messageId: 'added', data: describe(added) };
     }
     // CLI options: a pure addition of option declarations, in any language.

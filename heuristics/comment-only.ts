@@ -139,11 +139,15 @@ function executedBy(change: Change, context: HeuristicContext): { what: string; 
   const path = change.file;
   for (const side of ['old', 'new'] as const) {
     const content = context.commit.text(change.fileIndex, side);
-    const lexed = context.commit.lexedFile(change.fileIndex, side);
-    if (content === null || lexed === null) continue;
+    if (content === null) continue;
     const text = content.split('\n');
-    const commentLine = (k: number) => lexed[k] !== undefined && lexed[k].tokens.length > 0 && lexed[k].tokens.every((token) => token.type === 'comment');
+    // Lexed line by line: only the lines around the change are looked at.
+    const commentLine = (k: number) => {
+      const line = context.commit.lexedLines(change.fileIndex, side, k, k + 1)?.[0];
+      return line !== undefined && line.tokens.length > 0 && line.tokens.every((token) => token.type === 'comment');
+    };
     if (language === 'python') {
+      const lexed = context.commit.lexedFile(change.fileIndex, side) ?? [];
       const marks = docstringLines(lexed, 0, lexed.length);
       const block = blockAround(text, change, side, (k) => marks[k]);
       if (block.some((k) => /^\s*>>>/.test(text[k]))) return { what: 'doctest in this docstring', tool: 'doctest' };

@@ -159,9 +159,10 @@ function containersOf(commit: CommitView, change: Change, side: 'old' | 'new'): 
   const lines = side === 'old' ? change.removed : change.added;
   const range = side === 'old' ? change.old : change.new;
   const text = commit.text(change.fileIndex, side)?.split('\n');
-  const lexed = commit.lexedFile(change.fileIndex, side);
-  if (range === null || text === undefined || lexed === null) return null;
+  if (range === null || text === undefined) return null;
   const { first, last } = span(lines, range.start);
+  // Only the lines before the block are read.
+  const lexed = commit.lexedLines(change.fileIndex, side, 0, first - 1) ?? [];
   const headerIndent = indentOf(text[first - 1] ?? '');
   const braces: string[] = [];
   const conditionals: string[] = [];
@@ -255,8 +256,7 @@ function crossesOnlyDeclarations(commit: CommitView, removal: Change, addition: 
   const language = commit.language(removal.fileIndex).id;
   if (!ORDERED.has(language)) return true;
   const text = commit.text(removal.fileIndex, 'old')?.split('\n');
-  const lexed = commit.lexedFile(removal.fileIndex, 'old');
-  if (text === undefined || lexed === null || removal.old === null || addition.old === null) return false;
+  if (text === undefined || removal.old === null || addition.old === null) return false;
   const removedEnd = removal.old.start + removal.old.lines - 1;
   const insertAfter = addition.old.start;
   const [from, to] = insertAfter >= removedEnd ? [removedEnd + 1, insertAfter] : [insertAfter + 1, removal.old.start - 1];
@@ -265,8 +265,10 @@ function crossesOnlyDeclarations(commit: CommitView, removal: Change, addition: 
   // default values): neither side's headers may name what the other side declares.
   const movedHeaders = removal.removed.filter((line) => line.trim() !== '' && indentOf(line).length === base && DECLARATION_START.test(line));
   const crossedHeaders: string[] = [];
+  // Only the crossed lines are read.
+  const lexed = commit.lexedLines(removal.fileIndex, 'old', from - 1, to) ?? [];
   for (let k = from - 1; k <= to - 1 && k < text.length; k++) {
-    const line = lexed[k];
+    const line = lexed[k - (from - 1)];
     if (line === undefined || isBlankLine(line) || line.startState !== null || line.tokens.every((token) => token.type === 'comment')) continue;
     const indent = indentOf(text[k]).length;
     if (indent > base) continue; // the body of the line above, already judged
