@@ -74,6 +74,45 @@ interface FileLines {
   slice(start: number, end?: number): LexedLine[];
 }
 
+/**
+ * A parser's lines of a file, made a range at a time when the parser can
+ * (tree-sitter keeps its tree for that), else all at once; each line is kept, so
+ * every caller gets the same objects.
+ */
+class ParsedLines implements FileLines {
+  private readonly made: Array<LexedLine | undefined>;
+
+  constructor(
+    private readonly syntax: FileSyntax,
+    readonly length: number,
+  ) {
+    this.made = new Array<LexedLine | undefined>(length);
+  }
+
+  line(k: number): LexedLine | undefined {
+    return k < 0 || k >= this.length ? undefined : this.slice(k, k + 1)[0];
+  }
+
+  slice(start: number, end: number = this.length): LexedLine[] {
+    const from = Math.max(0, start);
+    const to = Math.min(end, this.length);
+    let missingFrom = -1;
+    let missingTo = -1;
+    for (let k = from; k < to; k++) {
+      if (this.made[k] !== undefined) continue;
+      if (missingFrom < 0) missingFrom = k;
+      missingTo = k + 1;
+    }
+    if (missingFrom >= 0) {
+      const lines = this.syntax.linesIn?.(missingFrom, missingTo) ?? this.syntax.lines.slice(missingFrom, missingTo);
+      lines.forEach((line, k) => {
+        this.made[missingFrom + k] ??= line;
+      });
+    }
+    return this.made.slice(from, to) as LexedLine[];
+  }
+}
+
 /** The lexing of one side of a file: its lines' text, and their lexing (made line by line for the table lexer). */
 interface WholeFile {
   text: string[];
@@ -133,8 +172,7 @@ export class Commit implements CommitView {
     return this.parsed.get(`${fileIndex}:${side}`) ?? null;
   }
 
-  /** `tokens`: the caller reads the lines too (whole() does), so the parser may make them from this parse. */
-  syntax(fileIndex: number, side: 'old' | 'new', tokens = false): FileSyntax | null {
+  syntax(fileIndex: number, side: 'old' | 'new'): FileSyntax | null {
     const key = `${fileIndex}:${side}`;
     if (!this.parsed.has(key)) {
       const text = this.text(fileIndex, side);
@@ -145,7 +183,8 @@ export class Commit implements CommitView {
       let result: FileSyntax | null = null;
       if (text !== null && service !== undefined) {
         try {
-          result = service.parse(language.id, path, text, { tokens });
+          // whole() reads the tokens of a text this small, whoever parses it first.
+          result = service.parse(language.id, path, text, { tokens: text.length <= REAL_TOKENS_MAX_CHARACTERS });
         } catch {
           // A parser failure must not stop the analysis: the table lexer takes over.
           result = null;
@@ -169,9 +208,12 @@ export class Commit implements CommitView {
       if (content !== null) {
         const text = content.split('\n');
         // Real tokens where they are cheap; a large file gets the (conservative) table lexer.
-        const syntax = content.length <= REAL_TOKENS_MAX_CHARACTERS ? this.syntax(fileIndex, side, true) : null;
-        const real = syntax !== null ? syntax.lines : null;
-        if (real !== null && real.length === text.length) {
+        const syntax = content.length <= REAL_TOKENS_MAX_CHARACTERS ? this.syntax(fileIndex, side) : null;
+        // tree-sitter makes one line per line of the text, a range at a time.
+        const real = syntax === null || syntax.linesIn !== undefined ? null : syntax.lines;
+        if (syntax !== null && syntax.linesIn !== undefined) {
+          value = { text, lines: new ParsedLines(syntax, text.length), all: null };
+        } else if (real !== null && real.length === text.length) {
           value = { text, lines: { length: real.length, line: (k) => real[k], slice: (start, end) => real.slice(start, end) }, all: real };
         } else {
           value = { text, lines: new LazyLexedLines(text, this.language(fileIndex)), all: null };

@@ -316,10 +316,6 @@ function parseWith(parser: Parser, languageId: string, path: string, text: strin
   }
   let declarations: FileSyntax['declarations'];
   let hasErrors: boolean;
-  // Tokens cost more than the parse itself (a JS walk over every leaf), and many
-  // callers only want declarations: they are made on first use, by parsing again,
-  // unless the caller said it will read them.
-  let lines: FileSyntax['lines'] | null = null;
   try {
     const root = tree.rootNode;
     declarations = declarationsOf(languageId, path, root, text);
@@ -329,25 +325,88 @@ function parseWith(parser: Parser, languageId: string, path: string, text: strin
     tree.delete();
     return null;
   }
-  try {
-    if (tokens) lines = tokenize(tree, text);
-  } catch {
-    // As in tokensOf; reading `lines` tries again.
-    if (stack !== null) runtimeExports?._emscripten_stack_restore(stack);
-    parser.reset();
-    lines = null;
-  } finally {
+  // Tokens cost more than the parse itself (a JS walk over every leaf), and many
+  // callers only want declarations: they are made on first use, by parsing again,
+  // unless the caller said it will read them: then the tree is kept, and lines
+  // are made a range at a time from it (most callers read a few lines).
+  let lines: FileSyntax['lines'] | null = null;
+  let kept: Tree | null = null;
+  if (tokens && keptCharacters + text.length <= KEPT_TEXT_BUDGET) {
+    kept = tree;
+    keptCharacters += text.length;
+  } else {
+    if (tokens) lines = fromTree(tree);
     tree.delete();
   }
-  return {
+  let index: LineIndex | null = null;
+  /** Runs a walk of the kept tree; a failure frees it, and null sends the caller to the whole-file path. */
+  const fromKept = <T>(walk: (tree: Tree) => T | null): T | null => {
+    if (kept === null) return null;
+    try {
+      return walk(kept);
+    } catch {
+      if (stack !== null) runtimeExports?._emscripten_stack_restore(stack);
+      parser.reset();
+      release();
+      return null;
+    }
+  };
+  const release = () => {
+    if (kept === null) return;
+    keptTrees.unregister(result);
+    kept.delete();
+    kept = null;
+    keptCharacters -= text.length;
+  };
+  const result: FileSyntax = {
     get lines() {
-      if (lines === null) lines = tokensOf(parser, text) ?? lexLines(text.split('\n'), languageFor(languageId));
+      if (lines === null) {
+        lines = fromKept((tree) => tokenize(tree, text, (index ??= lineIndexOf(text))));
+        release();
+        lines ??= tokensOf(parser, text) ?? lexLines(text.split('\n'), languageFor(languageId));
+      }
       return lines;
+    },
+    linesIn(start: number, end: number) {
+      if (lines !== null) return lines.slice(start, end);
+      return fromKept((tree) => tokenizeRows(tree, text, (index ??= lineIndexOf(text)), start, end));
     },
     declarations,
     hasErrors,
   };
+  if (kept !== null) keptTrees.register(result, { tree: kept, characters: text.length }, result);
+  return result;
+
+  /** Tokens from the tree at hand, or null (reading `lines` parses again). */
+  function fromTree(tree: Tree): LexedLine[] | null {
+    try {
+      return tokenize(tree, text);
+    } catch {
+      if (stack !== null) runtimeExports?._emscripten_stack_restore(stack);
+      parser.reset();
+      return null;
+    }
+  }
 }
+
+/**
+ * Trees kept for their tokens are freed when their FileSyntax is collected, if
+ * reading `lines` did not free them first. A tree takes about 46 bytes per
+ * character of C (a 34 KB file: 1.5 MB) and WebAssembly memory never goes back to
+ * the system, so at most the trees of this much text are kept at once (about
+ * 50 MB); past it, tokens are made whole from the first parse.
+ */
+export const KEPT_TEXT_BUDGET = 1024 * 1024;
+let keptCharacters = 0;
+
+/** How many characters of text the trees kept for tokens hold now (for tests). */
+export function keptTreeCharacters(): number {
+  return keptCharacters;
+}
+const keptTrees = new FinalizationRegistry<{ tree: Tree; characters: number }>(({ tree, characters }) => {
+  tree.delete();
+  keptCharacters -= characters;
+});
 
 /** Parses again and tokenizes, or null when that fails (the caller falls back to the table lexer). */
 function tokensOf(parser: Parser, text: string): FileSyntax['lines'] | null {
@@ -412,34 +471,71 @@ interface RawToken {
   heredocLine: boolean;
 }
 
-/** The leaves of the tree, in order, with the ranges of ERROR and MISSING nodes. */
-function collectLeaves(tree: Tree, text: string): { tokens: RawToken[]; broken: Array<[number, number]> } {
+/** Text offsets of a window of lines: [from, to) (`to` past the end for the last line). */
+interface Window {
+  from: number;
+  to: number;
+}
+
+interface Leaves {
+  tokens: RawToken[];
+  broken: Array<[number, number]>;
+  /** The largest end of the nodes skipped before the window (0 without a window). */
+  skippedEnd: number;
+}
+
+/**
+ * The leaves of the tree, in order, with the ranges of ERROR and MISSING nodes.
+ * With a window, nodes ending before it or starting at or after its end are
+ * skipped, not walked: their leaves cannot reach the window's lines. Null when a
+ * leaf is met after a node skipped for starting past the window (a grammar whose
+ * nodes are out of text order, as heredoc bodies are): tokenizing all leaves
+ * would then have dropped it, and only the whole walk can say.
+ */
+function collectLeaves(tree: Tree, text: string, window: Window | null): Leaves | null {
   const tokens: RawToken[] = [];
   const broken: Array<[number, number]> = [];
+  let skippedEnd = 0;
+  let skippedAfter = false;
   const cursor = tree.walk();
   try {
     for (;;) {
-      const type = cursor.nodeType;
       const start = cursor.startIndex;
       const end = cursor.endIndex;
-      let enter = false;
-      if (cursor.nodeIsMissing) {
-        broken.push([start, end]);
-      } else if (end > start) {
-        const named = cursor.nodeIsNamed;
-        if (named && type.includes('comment')) {
-          tokens.push({ type: 'comment', start, end, identifier: false, split: false, heredocLine: false });
-        } else if (named && STRING_TYPES.has(type) && type !== 'concatenated_string') {
-          tokens.push({ type: 'string', start, end, identifier: false, split: false, heredocLine: HEREDOC_LINE_TYPES.has(type) });
-        } else {
-          if (type === 'ERROR') broken.push([start, end]);
-          enter = true;
+      let skip = false;
+      if (window !== null) {
+        // A node ending exactly where the window starts may hold a zero-width MISSING node there.
+        if (end < window.from) {
+          skip = true;
+          skippedEnd = Math.max(skippedEnd, end);
+        } else if (start >= window.to) {
+          skip = true;
+          skippedAfter = true;
         }
       }
-      if (enter && cursor.gotoFirstChild()) continue;
-      if (enter) addLeaf(tokens, type, cursor.nodeIsNamed, start, end, text);
+      if (!skip) {
+        const type = cursor.nodeType;
+        const count = tokens.length;
+        let enter = false;
+        if (cursor.nodeIsMissing) {
+          broken.push([start, end]);
+        } else if (end > start) {
+          const named = cursor.nodeIsNamed;
+          if (named && type.includes('comment')) {
+            tokens.push({ type: 'comment', start, end, identifier: false, split: false, heredocLine: false });
+          } else if (named && STRING_TYPES.has(type) && type !== 'concatenated_string') {
+            tokens.push({ type: 'string', start, end, identifier: false, split: false, heredocLine: HEREDOC_LINE_TYPES.has(type) });
+          } else {
+            if (type === 'ERROR') broken.push([start, end]);
+            enter = true;
+          }
+        }
+        if (enter && cursor.gotoFirstChild()) continue;
+        if (enter) addLeaf(tokens, type, cursor.nodeIsNamed, start, end, text);
+        if (skippedAfter && tokens.length > count) return null;
+      }
       while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return { tokens, broken };
+        if (!cursor.gotoParent()) return { tokens, broken, skippedEnd };
       }
     }
   } finally {
@@ -484,45 +580,89 @@ function commentState(comment: string): LexState {
   return { kind: 'comment', close };
 }
 
-/** Builds the LexedLines: one per line of `text` split on '\n'. */
-function tokenize(tree: Tree, text: string): LexedLine[] {
-  const { tokens: raw, broken } = collectLeaves(tree, text);
-  const lineTexts = text.split('\n');
-  const lineStarts: number[] = [];
+/** A text's lines and the offset each starts at. */
+export interface LineIndex {
+  texts: string[];
+  starts: number[];
+}
+
+function lineIndexOf(text: string): LineIndex {
+  const texts = text.split('\n');
+  const starts: number[] = [];
   let offset = 0;
-  for (const line of lineTexts) {
-    lineStarts.push(offset);
+  for (const line of texts) {
+    starts.push(offset);
     offset += line.length + 1;
   }
+  return { texts, starts };
+}
+
+/** Builds the LexedLines: one per line of `text` split on '\n'. */
+function tokenize(tree: Tree, text: string, index: LineIndex = lineIndexOf(text)): LexedLine[] {
+  const leaves = collectLeaves(tree, text, null)!;
+  return buildLines(leaves, text, index, 0, index.texts.length - 1)!;
+}
+
+/**
+ * Lines [first, end) exactly as tokenize gives them, walking only the part of the
+ * tree around them; null when that cannot be told apart from the rest (the
+ * caller then tokenizes the whole text).
+ */
+function tokenizeRows(tree: Tree, text: string, index: LineIndex, first: number, end: number): LexedLine[] | null {
+  const rows = index.starts.length;
+  if (first >= end || first >= rows) return [];
+  // One line more: a line's end state is the next line's start state.
+  const last = Math.min(end, rows - 1);
+  const window = { from: index.starts[first], to: last + 1 < rows ? index.starts[last + 1] : Infinity };
+  const leaves = collectLeaves(tree, text, window);
+  if (leaves === null) return null;
+  return buildLines(leaves, text, index, first, last)?.slice(0, end - first) ?? null;
+}
+
+/**
+ * The LexedLines of rows [first, last] from the leaves: tokens, the text between
+ * them, states and opaque lines. The leaves must include every one reaching
+ * these rows; `skippedEnd` bounds the ends of those left out before them. Null
+ * when a leaf starts before that bound (the leaves left out might have
+ * overlapped it).
+ */
+function buildLines(leaves: Leaves, text: string, index: LineIndex, first: number, last: number): LexedLine[] | null {
+  const { tokens: raw, broken, skippedEnd } = leaves;
+  const { texts: lineTexts, starts: lineStarts } = index;
   const lineEnd = (row: number) => lineStarts[row] + lineTexts[row].length;
-  const rowOf = (index: number): number => {
+  const rowOf = (offset: number): number => {
     let low = 0;
     let high = lineStarts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid] <= index) low = mid;
+      if (lineStarts[mid] <= offset) low = mid;
       else high = mid - 1;
     }
     return low;
   };
   /** The last row a range [start, end) has text on (a range ending with '\n' stops before the next line). */
   const lastRowOf = (start: number, end: number): number => {
-    const first = rowOf(start);
-    const last = rowOf(end);
-    return last > first && lineStarts[last] === end ? last - 1 : last;
+    const from = rowOf(start);
+    const to = rowOf(end);
+    return to > from && lineStarts[to] === end ? to - 1 : to;
   };
 
-  const lines: LexedLine[] = lineTexts.map(() => ({ startState: null, endState: null, tokens: [], trailing: '', opaque: false }));
-  const space: string[] = lineTexts.map(() => '');
+  const lines: LexedLine[] = [];
+  const space: string[] = [];
+  for (let row = first; row <= last; row++) {
+    lines.push({ startState: null, endState: null, tokens: [], trailing: '', opaque: false });
+    space.push('');
+  }
+  const inside = (row: number) => row >= first && row <= last;
 
   const push = (row: number, token: SyntaxToken) => {
-    lines[row].tokens.push(token);
-    space[row] = '';
+    lines[row - first].tokens.push(token);
+    space[row - first] = '';
   };
   /** Text between tokens: whitespace is remembered for the next token; anything else is scanned here. */
   const scan = (from: number, to: number, opaqueIfText: boolean) => {
     if (from >= to) return;
-    for (let row = rowOf(from); row < lineStarts.length && lineStarts[row] < to; row++) {
+    for (let row = Math.max(rowOf(from), first); row <= last && lineStarts[row] < to; row++) {
       const start = Math.max(from, lineStarts[row]);
       const stop = Math.min(to, lineEnd(row));
       FALLBACK_PIECE.lastIndex = start;
@@ -531,25 +671,27 @@ function tokenize(tree: Tree, text: string): LexedLine[] {
         const piece = FALLBACK_PIECE.exec(text)![0].slice(0, stop - at);
         FALLBACK_PIECE.lastIndex = at + piece.length;
         if (/^\s/.test(piece)) {
-          space[row] += piece;
+          space[row - first] += piece;
           continue;
         }
-        push(row, { type: WORD_START.test(piece[0]) ? 'word' : 'punct', text: piece, spaceBefore: space[row] });
+        push(row, { type: WORD_START.test(piece[0]) ? 'word' : 'punct', text: piece, spaceBefore: space[row - first] });
         // A backslash ending the line is a line continuation some grammars keep out of the tree.
         const continuation = piece === '\\' && /^\s*$/.test(text.slice(at + 1, lineEnd(row)));
-        if (opaqueIfText && !continuation) lines[row].opaque = true;
+        if (opaqueIfText && !continuation) lines[row - first].opaque = true;
       }
     }
   };
 
-  let pos = 0;
+  let pos = skippedEnd;
   for (const token of raw) {
+    // A leaf left out before the window may have reached past this one's start.
+    if (pos === skippedEnd && token.start < skippedEnd) return null;
     let start = Math.max(token.start, pos);
     const end = token.end;
     if (end <= start) continue;
-    const first = rowOf(start);
-    if (token.heredocLine && /^\s*$/.test(text.slice(Math.max(lineStarts[first], pos), start))) {
-      start = Math.max(lineStarts[first], pos);
+    const from = rowOf(start);
+    if (token.heredocLine && /^\s*$/.test(text.slice(Math.max(lineStarts[from], pos), start))) {
+      start = Math.max(lineStarts[from], pos);
     }
     scan(pos, start, true);
     pos = end;
@@ -557,18 +699,19 @@ function tokenize(tree: Tree, text: string): LexedLine[] {
       scan(start, end, false);
       continue;
     }
-    const last = lastRowOf(start, end);
+    const to = lastRowOf(start, end);
+    if (to < first || from > last) continue;
     const literal = text.slice(start, end);
     const state =
       token.type === 'comment' ? commentState(literal) : token.type === 'string' ? stringState(literal, token.heredocLine) : null;
-    if (token.heredocLine && start === lineStarts[first]) lines[first].startState = state;
-    for (let row = first; row <= last; row++) {
-      const from = Math.max(start, lineStarts[row]);
-      const to = Math.min(end, lineEnd(row));
-      if (row > first) lines[row].startState = state;
+    if (token.heredocLine && start === lineStarts[from] && inside(from)) lines[from - first].startState = state;
+    for (let row = Math.max(from, first); row <= Math.min(to, last); row++) {
+      const rowFrom = Math.max(start, lineStarts[row]);
+      const rowTo = Math.min(end, lineEnd(row));
+      if (row > from) lines[row - first].startState = state;
       // A literal opening at the very end of a line (a Ruby heredoc body) has nothing on that line.
-      if (row === first && from === to && last > first) continue;
-      const out: SyntaxToken = { type: token.type, text: text.slice(from, to), spaceBefore: row === first ? space[row] : '' };
+      if (row === from && rowFrom === rowTo && to > from) continue;
+      const out: SyntaxToken = { type: token.type, text: text.slice(rowFrom, rowTo), spaceBefore: row === from ? space[row - first] : '' };
       if (token.identifier) out.identifier = true;
       push(row, out);
     }
@@ -576,12 +719,12 @@ function tokenize(tree: Tree, text: string): LexedLine[] {
   scan(pos, text.length, true);
 
   for (const [start, end] of broken) {
-    const last = end > start ? lastRowOf(start, end) : rowOf(start);
-    for (let row = rowOf(start); row <= last; row++) lines[row].opaque = true;
+    const to = end > start ? lastRowOf(start, end) : rowOf(start);
+    for (let row = Math.max(rowOf(start), first); row <= Math.min(to, last); row++) lines[row - first].opaque = true;
   }
-  lines.forEach((line, row) => {
-    line.trailing = space[row];
-    if (row > 0) lines[row - 1].endState = line.startState;
+  lines.forEach((line, k) => {
+    line.trailing = space[k];
+    if (k > 0) lines[k - 1].endState = line.startState;
   });
   return lines;
 }

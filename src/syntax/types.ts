@@ -30,6 +30,12 @@ export interface FileSyntax {
   /** One entry per line of the text (split on '\n'), as the table lexer gives them, but from a real parser. */
   lines: LexedLine[];
   declarations: Declaration[];
+  /**
+   * Lines [start, end) of `lines`, made without the rest when the parser can (it
+   * kept its tree: parsed with `tokens: true`); null when it cannot, then read
+   * `lines`. Deep-equal to `lines`' entries, not the same objects.
+   */
+  linesIn?(start: number, end: number): LexedLine[] | null;
   /** The parser reported syntax errors in this text. */
   hasErrors: boolean;
 }
@@ -47,8 +53,8 @@ export interface SyntaxService {
 
 export interface ParseOptions {
   /**
-   * The caller will read `lines`: a parser that makes them lazily (by parsing
-   * again) may make them now, from this parse.
+   * The caller will read `lines` or `linesIn`: a parser that makes them lazily
+   * (by parsing again) may keep what it needs to make them from this parse.
    */
   tokens?: boolean;
 }

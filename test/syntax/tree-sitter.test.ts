@@ -4,7 +4,7 @@
  * declarations with each language's visibility rule.
  */
 import { LexedLine } from '../../src/lexer';
-import { GRAMMARS, loadTreeSitter, SyntaxToken, treeSitterLoadCounts, TreeSitterService } from '../../src/syntax/tree-sitter';
+import { GRAMMARS, KEPT_TEXT_BUDGET, keptTreeCharacters, loadTreeSitter, SyntaxToken, treeSitterLoadCounts, TreeSitterService } from '../../src/syntax/tree-sitter';
 import { Declaration, FileSyntax } from '../../src/syntax/types';
 
 /** Grammars in tree-sitter-wasms 0.1.13 that do not work on web-tree-sitter 0.25.10. */
@@ -274,8 +274,15 @@ describe('tokens', () => {
       });
     });
 
-    it('gives the same lines when asked for them with the parse (`tokens: true`)', () => {
-      expect(service.parse(c.id, c.path, c.text, { tokens: true })!.lines).toEqual(syntax.lines);
+    it('gives the same lines a range at a time from the kept tree (`tokens: true`)', () => {
+      const rows = syntax.lines.length;
+      const kept = service.parse(c.id, c.path, c.text, { tokens: true })!;
+      // Every range, asked before the whole lines are made (which frees the tree).
+      for (let first = 0; first <= rows; first++) {
+        for (let end = first; end <= rows + 1; end++) expect([first, end, kept.linesIn!(first, end)]).toEqual([first, end, syntax.lines.slice(first, end)]);
+      }
+      expect(kept.lines).toEqual(syntax.lines);
+      expect(kept.linesIn!(1, 3)).toEqual(syntax.lines.slice(1, 3));
     });
 
     it('gives a string with spaces as one string token', () => {
@@ -300,6 +307,26 @@ describe('tokens', () => {
       // Keywords are words without the identifier flag.
       for (const token of all) if (token.identifier) expect(token.type).toBe('word');
     });
+  });
+
+  it('makes tokens whole from the first parse once the kept trees hold KEPT_TEXT_BUDGET of text', () => {
+    const text = 'int f(int a) { return a + 1; } /* a comment */\n'.repeat(2000);
+    const expected = service.parse('c', 'a.c', text)!.lines;
+    // Kept in this array, so none of their trees can be collected meanwhile.
+    const held = Array.from({ length: Math.ceil(KEPT_TEXT_BUDGET / text.length) + 1 }, () => service.parse('c', 'a.c', text, { tokens: true })!);
+    expect(keptTreeCharacters()).toBeGreaterThan(KEPT_TEXT_BUDGET - text.length);
+    expect(keptTreeCharacters()).toBeLessThanOrEqual(KEPT_TEXT_BUDGET);
+    const past = held[held.length - 1];
+    expect(past.linesIn!(5, 7)).toEqual(expected.slice(5, 7));
+    expect(past.lines).toEqual(expected);
+    // Reading the lines frees a kept tree: the next text is kept again.
+    const before = keptTreeCharacters();
+    expect(held[0].lines).toEqual(expected);
+    expect(keptTreeCharacters()).toBe(before - text.length);
+    const again = service.parse('c', 'a.c', text, { tokens: true })!;
+    expect(keptTreeCharacters()).toBe(before);
+    expect(again.linesIn!(3, 4)).toEqual(expected.slice(3, 4));
+    for (const syntax of held) expect(syntax.linesIn!(0, 1)).toEqual(expected.slice(0, 1));
   });
 
   it('keeps CRLF line ends in trailing, as the table lexer does', () => {
