@@ -25,6 +25,8 @@ const DECLARATION_LINE = /\b(?:def|class|function|func|fn|struct|enum|interface|
 /** A C-family function definition header: a type, a name, parameters, no semicolon. */
 const C_FUNCTION_HEADER = /^(?:[\w*&<>:,]+\s+)+\**([A-Za-z_]\w*)\s*\([^;]*\)\s*\{?\s*$/;
 const C_FAMILY = new Set(['c', 'cpp', 'java', 'csharp', 'kotlin', 'swift', 'php']);
+/** `struct name` declares a type only when the declaration follows (`{`, or the line ends); `struct name *p` uses it. */
+const TYPE_KEYWORD_USE = /^(?:struct|enum|union)\s+[A-Za-z_]\w*\b(?!\s*(?:$|[{(<;]))/;
 /** Words too common to link anything. */
 const COMMON = new Set(
   'if else elif for while do switch case default break continue return try catch finally throw raise except def class function func fn var let const static public private protected import from export new this self null nil None true false True False and or not in is int char void bool string err error ok value result data args i j k n x y s t e'.split(' '),
@@ -79,7 +81,8 @@ export function symbolsOf(commit: CommitView, change: Change): ChangeSymbols {
   }
   const cFamily = C_FAMILY.has(commit.language(change.fileIndex).id);
   for (const line of [...change.added, ...change.removed]) {
-    const match = DECLARATION_LINE.exec(line) ?? (cFamily && !/^\s/.test(line) ? C_FUNCTION_HEADER.exec(line) : null);
+    const declared = DECLARATION_LINE.exec(line);
+    const match = (declared !== null && !TYPE_KEYWORD_USE.test(line.slice(declared.index)) ? declared : null) ?? (cFamily && !/^\s/.test(line) ? C_FUNCTION_HEADER.exec(line) : null);
     const name = match ? (match[1] ?? match[2] ?? match[3]) : undefined;
     if (name !== undefined && !COMMON.has(name) && !/^(if|for|while|switch|return|sizeof)$/.test(name)) defines.add(name);
   }
