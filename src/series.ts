@@ -9,7 +9,8 @@
  * - a change that uses a name another functional change defines (def-use), and
  *   edits inside one function or class;
  * - no-op kinds (whitespace/formatting, comments, refactors, moves) group by kind
- *   and area, never with functional changes; new APIs by file, in commits before
+ *   and area, never with functional changes (but whitespace against an edit, and
+ *   type-only edits in a file the commit changes, stay with that edit); new APIs by file, in commits before
  *   their users; tests travel with the code they test; a dependency change goes with
  *   the first functional change that names the package; docs go with the change
  *   they describe when they name its identifiers, else last.
@@ -181,6 +182,24 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     categories[position] = 'functional';
   });
 
+  // Type-only edits (an annotation, an interface field) in a file whose code this
+  // commit changes serve that change: they stay with the file's nearest
+  // functional change, as the gate's mixed-refactor rule does not count them.
+  // Elsewhere they remain a no-op commit of their own.
+  if (granularity !== 'fine') {
+    const functionalByFile = new Map<number, number[]>();
+    changes.forEach((change, position) => {
+      if (categories[position] === 'functional') functionalByFile.set(change.fileIndex, [...(functionalByFile.get(change.fileIndex) ?? []), position]);
+    });
+    changes.forEach((change, position) => {
+      if (change.verdict.kind !== 'refactor' || change.verdict.detail !== 'type-only') return;
+      const owner = nearest(change, functionalByFile.get(change.fileIndex) ?? []);
+      if (owner === undefined) return;
+      union.union(owner, position);
+      categories[position] = 'functional';
+    });
+  }
+
   // No-op kinds, new APIs and docs group by kind and area; functional changes by their links.
   const byKey = new Map<string, number>();
   changes.forEach((change, position) => {
@@ -348,6 +367,20 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     const parentDirectory = sources.find((candidate) => path.posix.dirname(changes[candidate].file) === path.posix.dirname(path.posix.dirname(file)));
     const target = byName ?? sameDirectory ?? parentDirectory;
     if (target !== undefined) union.union(target, position);
+  }
+
+  /** The candidate closest to this change in its file (candidates are in the same file). */
+  function nearest(change: ClassifiedChange, candidates: number[]): number | undefined {
+    let best: number | undefined;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+      const distance = linesBetween(change, changes[candidate]);
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = candidate;
+      }
+    }
+    return best;
   }
 
   /** The functional change sharing the most rarely used identifiers with this one. */

@@ -1,0 +1,48 @@
+/**
+ * Grouping decisions of the suggested series that the accuracy benchmark
+ * measured (README, "Accuracy, measured"), each on a small real commit: which
+ * changes end up in one commit, and which stay apart.
+ */
+import { cleanupRepos, createRepo, suggestJson } from './helpers/git-repo';
+
+afterAll(cleanupRepos);
+
+interface GroupingCase {
+  name: string;
+  before: Record<string, string>;
+  after: Record<string, string>;
+  /** Files whose changes must share one commit, per expected commit; every commit of the series listed. */
+  commits: string[][];
+}
+
+const TS_SCALE = 'export function scale(value: number, factor: number): number {\n  return value * factor;\n}\n';
+const TS_LABEL = 'export function label(name: string) {\n  return `item ${name}`;\n}\n';
+
+const cases: GroupingCase[] = [
+  {
+    // An annotation added in a file whose code the commit changes serves that change.
+    name: 'TS: a type-only edit goes with the functional change of its file',
+    before: { 'src/shapes.ts': `${TS_SCALE}\n${TS_LABEL}` },
+    after: { 'src/shapes.ts': `${TS_SCALE.replace('value * factor', 'value * factor * 2')}\n${TS_LABEL.replace('(name: string)', '(name: string): string')}` },
+    commits: [['src/shapes.ts']],
+  },
+  {
+    // Alone in its file, the same edit is a no-op commit of its own.
+    name: 'TS: a type-only edit in a file with no functional change stays apart',
+    before: { 'src/shapes.ts': TS_SCALE, 'src/label.ts': TS_LABEL },
+    after: { 'src/shapes.ts': TS_SCALE.replace('value * factor', 'value * factor * 2'), 'src/label.ts': TS_LABEL.replace('(name: string)', '(name: string): string') },
+    commits: [['src/label.ts'], ['src/shapes.ts']],
+  },
+];
+
+describe('series grouping', () => {
+  test.each(cases)('$name', async ({ before, after, commits }) => {
+    const repo = createRepo();
+    repo.commitFiles('base', before);
+    const rev = repo.commitFiles('change', after);
+    const json = await suggestJson(repo.dir, [rev]);
+    const fileOf = new Map(json.changes.map((change) => [change.id, change.file]));
+    const series = json.series.map((commit) => [...new Set(commit.changes.map((id) => fileOf.get(id)!))].sort());
+    expect(series.sort((a, b) => a[0].localeCompare(b[0]))).toEqual(commits);
+  });
+});
