@@ -29,7 +29,7 @@ const C_FAMILY = new Set(['c', 'cpp', 'java', 'csharp', 'kotlin', 'swift', 'php'
 const TYPE_KEYWORD_USE = /^(?:struct|enum|union)\s+[A-Za-z_]\w*\b(?!\s*(?:$|[{(<;]))/;
 /** Words too common to link anything. */
 const COMMON = new Set(
-  'if else elif for while do switch case default break continue return try catch finally throw raise except def class function func fn var let const static public private protected import from export new this self null nil None true false True False and or not in is int char void bool string err error ok value result data args i j k n x y s t e'.split(' '),
+  'if else elif for while do switch case default break continue return try catch finally throw raise except def class function func fn var let const static public private protected import from export new this self null nil None true false True False and or not in is int char void bool string err error ok value result data args i j k n x y s t e struct union enum typedef unsigned signed sizeof extern inline goto long short float double'.split(' '),
 );
 
 function innermost(declarations: Declaration[], line: number): Declaration | null {

@@ -15,10 +15,23 @@ interface GroupingCase {
   commits: string[][];
 }
 
+const C_FIRST = 'int first_setting(void)\n{\n\treturn 1;\n}\n';
+const C_SECOND = 'int second_setting(void)\n{\n\treturn 2;\n}\n';
 const TS_SCALE = 'export function scale(value: number, factor: number): number {\n  return value * factor;\n}\n';
 const TS_LABEL = 'export function label(name: string) {\n  return `item ${name}`;\n}\n';
 
 const cases: GroupingCase[] = [
+  {
+    // `struct options *first` uses the type: it does not define `options`, so two
+    // unrelated edits that both mention it are not one change.
+    name: 'C: two edits that only share a struct type stay apart',
+    before: { 'src/alpha.c': C_FIRST, 'src/beta.c': C_SECOND },
+    after: {
+      'src/alpha.c': C_FIRST.replace('\treturn 1;', '\tstruct options *first = load_first();\n\treturn first->value;'),
+      'src/beta.c': C_SECOND.replace('\treturn 2;', '\tstruct options *second = load_second();\n\treturn second->count;'),
+    },
+    commits: [['src/alpha.c'], ['src/beta.c']],
+  },
   {
     // An annotation added in a file whose code the commit changes serves that change.
     name: 'TS: a type-only edit goes with the functional change of its file',
