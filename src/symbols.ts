@@ -7,6 +7,7 @@
  */
 import { CommitView } from './heuristic';
 import { Change } from './model';
+import { isTestPath } from './paths';
 import { Declaration } from './syntax/types';
 
 export interface ChangeSymbols {
@@ -80,7 +81,11 @@ export function symbolsOf(commit: CommitView, change: Change): ChangeSymbols {
     }
   }
   const cFamily = C_FAMILY.has(commit.language(change.fileIndex).id);
-  for (const line of [...change.added, ...change.removed]) {
+  // In a test file a declaration-looking line is mostly sample code inside a
+  // string (a linter's or parser's test case, a heredoc): only the parsers'
+  // declarations say what a test defines.
+  const declarationLines = isTestPath(change.file) ? [] : [...change.added, ...change.removed];
+  for (const line of declarationLines) {
     const declared = DECLARATION_LINE.exec(line);
     const match = (declared !== null && !TYPE_KEYWORD_USE.test(line.slice(declared.index)) ? declared : null) ?? (cFamily && !/^\s/.test(line) ? C_FUNCTION_HEADER.exec(line) : null);
     const name = match ? (match[1] ?? match[2] ?? match[3]) : undefined;

@@ -46,6 +46,27 @@ const cases: GroupingCase[] = [
     after: { 'src/shapes.ts': TS_SCALE.replace('value * factor', 'value * factor * 2'), 'src/label.ts': TS_LABEL.replace('(name: string)', '(name: string): string') },
     commits: [['src/label.ts'], ['src/shapes.ts']],
   },
+  {
+    // `class Sample` inside a test's code string is sample input, not a declaration:
+    // two suites that both add such a case do not define one shared name.
+    name: 'TS: sample code in two test files does not join their suites',
+    before: {
+      'src/alpha.ts': 'export function alpha(): number {\n  return 1;\n}\n',
+      'src/beta.ts': "export function beta(): string {\n  return 'b';\n}\n",
+      'test/alpha.test.ts': "import { alpha } from '../src/alpha';\n\ntest('alpha', () => {\n  expect(alpha()).toBe(1);\n});\n",
+      'test/beta.test.ts': "import { beta } from '../src/beta';\n\ntest('beta', () => {\n  expect(beta()).toBe('b');\n});\n",
+    },
+    after: {
+      'src/alpha.ts': 'export function alpha(): number {\n  return 2;\n}\n',
+      'src/beta.ts': "export function beta(): string {\n  return 'c';\n}\n",
+      'test/alpha.test.ts': "import { alpha } from '../src/alpha';\n\ntest('alpha', () => {\n  expect(alpha()).toBe(1);\n  parseAlpha(`\nclass Sample {}\n`);\n});\n",
+      'test/beta.test.ts': "import { beta } from '../src/beta';\n\ntest('beta', () => {\n  expect(beta()).toBe('b');\n  lintBeta(`\nclass Sample {}\n`);\n});\n",
+    },
+    commits: [
+      ['src/alpha.ts', 'test/alpha.test.ts'],
+      ['src/beta.ts', 'test/beta.test.ts'],
+    ],
+  },
 ];
 
 describe('series grouping', () => {
