@@ -326,10 +326,13 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
   });
 
   // Tests travel with the code they test: by file name, else by the names they use.
+  const codeByStem = new Map<string, number>();
+  for (const candidate of functional) {
+    const stem = stemOf(changes[candidate].file);
+    if (!codeByStem.has(stem) && !isTestPath(changes[candidate].file)) codeByStem.set(stem, candidate);
+  }
   for (const position of changes.map((_c, p) => p).filter((p) => categories[p] === 'test')) {
-    const stem = testedStem(changes[position].file);
-    const byName = functional.filter((candidate) => stemOf(changes[candidate].file) === stem && !isTestPath(changes[candidate].file));
-    let target: number | undefined = byName[0];
+    let target: number | undefined = codeByStem.get(testedStem(changes[position].file));
     if (target === undefined) target = bestOverlap(position, functional);
     if (target !== undefined) union.union(target, position);
   }
@@ -411,6 +414,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     groupsByRoot.set(root, group);
   });
   let groups = [...groupsByRoot.values()];
+  const groupNames = new WeakMap<Group, { defines: Set<string>; uses: Set<string> }>();
   for (const group of groups) group.category = dominantCategory(group.members.map((position) => categories[position]));
 
   groups = orderGroups(groups);
@@ -426,9 +430,20 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
 
   /** Groups that define names another group uses come first; then the canonical order. */
   function needs(later: Group, earlier: Group): boolean {
-    const defined = new Set(earlier.members.flatMap((position) => [...symbolsAt(position).defines]));
+    const defined = namesOf(earlier).defines;
     if (defined.size === 0) return false;
-    return later.members.some((position) => [...symbolsAt(position).uses].some((name) => defined.has(name)));
+    for (const name of namesOf(later).uses) if (defined.has(name)) return true;
+    return false;
+  }
+
+  /** A group's defined and used names, gathered once: ordering asks for every pair of groups. */
+  function namesOf(group: Group): { defines: Set<string>; uses: Set<string> } {
+    let names = groupNames.get(group);
+    if (names === undefined) {
+      names = { defines: new Set(group.members.flatMap((position) => [...symbolsAt(position).defines])), uses: new Set(group.members.flatMap((position) => [...symbolsAt(position).uses])) };
+      groupNames.set(group, names);
+    }
+    return names;
   }
 
   function orderGroups(input: Group[]): Group[] {

