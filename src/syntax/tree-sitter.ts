@@ -30,6 +30,7 @@ import { promises as fsp, readFileSync } from 'node:fs';
 import { Language as Grammar, Parser, Tree } from 'web-tree-sitter';
 import { LANGUAGES, Language, StringDelimiter } from '../language';
 import { LexState, LexedLine, Token, TokenType, lexLines } from '../lexer';
+import { GRAMMARS, GRAMMAR_FILES } from './grammars';
 import { declarationsOf } from './tree-sitter-declarations';
 import { FileSyntax, ParseOptions, SyntaxService } from './types';
 
@@ -40,46 +41,13 @@ import { FileSyntax, ParseOptions, SyntaxService } from './types';
  */
 export type SyntaxToken = Token;
 
+export { GRAMMARS };
+
 /** The service, plus why the languages asked for but not parsable were left out. */
 export interface TreeSitterService extends SyntaxService {
   /** Language id -> reason, for ids that have a grammar mapping but could not be loaded. */
   readonly unavailable: ReadonlyMap<string, string>;
 }
-
-/** Our language ids (src/language.ts) -> tree-sitter-wasms grammar names. */
-export const GRAMMARS: Readonly<Record<string, string>> = {
-  c: 'c',
-  cpp: 'cpp',
-  csharp: 'c_sharp',
-  java: 'java',
-  kotlin: 'kotlin',
-  go: 'go',
-  rust: 'rust',
-  swift: 'swift',
-  python: 'python',
-  ruby: 'ruby',
-  shell: 'bash',
-  php: 'php',
-  lua: 'lua',
-  css: 'css',
-  json: 'json',
-  yaml: 'yaml',
-  html: 'html',
-  toml: 'toml',
-  scala: 'scala',
-  dart: 'dart',
-  elixir: 'elixir',
-  makefile: 'make',
-};
-
-/**
- * Grammars that tree-sitter-wasms lacks, from their own packages (same runtime ABI,
- * checked by the trial parse): Makefiles from tree-sitter-make, maintained by the
- * tree-sitter-grammars organisation, which ships its WebAssembly build.
- */
-const GRAMMAR_FILES: Readonly<Record<string, string>> = {
-  make: 'tree-sitter-make/tree-sitter-make.wasm',
-};
 
 /**
  * A small valid text per grammar. Each grammar must parse it twice without syntax
