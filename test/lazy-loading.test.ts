@@ -28,6 +28,7 @@ function loadedModules(cwd: string): string[] {
 }
 
 const isMarkdownIt = (module: string) => /node_modules[\\/]markdown-it[\\/]/.test(module);
+const isTreeSitter = (module: string) => /node_modules[\\/]web-tree-sitter[\\/]/.test(module);
 const isTypeScript = (module: string) => /node_modules[\\/](typescript|ts-morph|@ts-morph)[\\/]/.test(module);
 
 afterAll(cleanupRepos);
@@ -70,5 +71,21 @@ describe('markdown-it is loaded only when a Markdown change could render the sam
     repo.commitFiles('base', { 'README.md': '# Tool\n\nIt reads a commit and\nsuggests a series.\n' });
     repo.commitFiles('change', { 'README.md': '# Tool\n\nIt reads a commit\nand suggests a series.\n' });
     expect(loadedModules(repo.dir).some(isMarkdownIt)).toBe(true);
+  });
+});
+
+describe('the tree-sitter runtime is loaded only when a file has a grammar', () => {
+  it('is not loaded for a commit of Markdown and plain text', () => {
+    const repo = createRepo();
+    repo.commitFiles('base', { 'README.md': '# Tool\n\nIt reads a commit.\n', 'notes.txt': 'some text\n' });
+    repo.commitFiles('change', { 'README.md': '# Tool\n\nIt reads a commit and more.\n', 'notes.txt': 'other text\n' });
+    expect(loadedModules(repo.dir).filter(isTreeSitter)).toEqual([]);
+  });
+
+  it('is loaded for a commit that changes a C file', () => {
+    const repo = createRepo();
+    repo.commitFiles('base', { 'b.c': 'int f(void) { return 1; }\n', 'notes.txt': 'some text\n' });
+    repo.commitFiles('change', { 'b.c': 'int f(void) { return 2; }\n', 'notes.txt': 'other text\n' });
+    expect(loadedModules(repo.dir).some(isTreeSitter)).toBe(true);
   });
 });
