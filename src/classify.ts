@@ -15,7 +15,7 @@ import { CommitView, Heuristic, HeuristicContext, HeuristicResult, LexedSide, re
 import { Language, languageOf } from './language';
 import { LazyLexedLines, LexedLine, lexLines } from './lexer';
 import { Change, ClassifiedChange, DiffFile, Hunk, Verdict } from './model';
-import { FileSyntax, SyntaxService } from './syntax/types';
+import { FileSyntax, LineEdit, ParseOptions, SyntaxService } from './syntax/types';
 
 /** Full text of a file before and after the change, when known. */
 export interface FileContents {
@@ -121,6 +121,18 @@ interface WholeFile {
   all: LexedLine[] | null;
 }
 
+/**
+ * The file's hunks as line edits from one version to the other (whole hunks,
+ * context included: coarser than the changed lines, and as correct).
+ */
+function lineEdits(file: DiffFile, from: 'old' | 'new'): LineEdit[] {
+  return file.hunks.map((hunk) => {
+    const [start, removed, added] = from === 'old' ? [hunk.oldStart, hunk.oldLines, hunk.newLines] : [hunk.newStart, hunk.newLines, hunk.oldLines];
+    // A hunk of no lines on its side starts after the line it names.
+    return { start: removed === 0 ? start : start - 1, removed, added };
+  });
+}
+
 /** The commit view: languages, texts, parsed files and lexed sides, each computed once. */
 export class Commit implements CommitView {
   /** Heuristics that threw, as `id on change (file): message`; reported as a note. */
@@ -184,7 +196,13 @@ export class Commit implements CommitView {
       if (text !== null && service !== undefined) {
         try {
           // whole() reads the tokens of a text this small, whoever parses it first.
-          result = service.parse(language.id, path, text, { tokens: text.length <= REAL_TOKENS_MAX_CHARACTERS });
+          const options: ParseOptions = { tokens: text.length <= REAL_TOKENS_MAX_CHARACTERS };
+          // The file's other version, parsed or to be: one parse can start from the other's tree.
+          const otherSide = side === 'old' ? 'new' : 'old';
+          const other = this.parsed.get(`${fileIndex}:${otherSide}`);
+          if (other === undefined) options.reuse = this.text(fileIndex, otherSide) !== null && file.hunks.length > 0;
+          else if (other !== null) options.from = { syntax: other, edits: lineEdits(file, otherSide) };
+          result = service.parse(language.id, path, text, options);
         } catch {
           // A parser failure must not stop the analysis: the table lexer takes over.
           result = null;

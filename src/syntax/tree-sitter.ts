@@ -32,7 +32,7 @@ import { LANGUAGES, Language, StringDelimiter } from '../language';
 import { LexState, LexedLine, Token, TokenType, lexLines } from '../lexer';
 import { GRAMMARS, GRAMMAR_FILES } from './grammars';
 import { declarationsOf } from './tree-sitter-declarations';
-import { FileSyntax, ParseOptions, SyntaxService } from './types';
+import { FileSyntax, LineEdit, ParseOptions, SyntaxService } from './types';
 
 /**
  * A token from a real parser. `identifier` is true on names (identifiers, type and
@@ -99,11 +99,11 @@ const checked = new Map<string, LoadedGrammar>();
  * ("bad export type for 'tree_sitter_kotlin_external_scanner_create'").
  */
 let loading: Promise<unknown> = Promise.resolve();
-const counts = { runtimeInits: 0, grammarLoads: new Map<string, number>() };
+const counts = { runtimeInits: 0, grammarLoads: new Map<string, number>(), incrementalParses: 0 };
 
-/** How often the runtime was started and each grammar read, in this process (for tests and benchmarks). */
-export function treeSitterLoadCounts(): { runtimeInits: number; grammarLoads: ReadonlyMap<string, number> } {
-  return { runtimeInits: counts.runtimeInits, grammarLoads: new Map(counts.grammarLoads) };
+/** How often the runtime was started, each grammar read, and a parse started from an edited tree, in this process (for tests and benchmarks). */
+export function treeSitterLoadCounts(): { runtimeInits: number; grammarLoads: ReadonlyMap<string, number>; incrementalParses: number } {
+  return { runtimeInits: counts.runtimeInits, grammarLoads: new Map(counts.grammarLoads), incrementalParses: counts.incrementalParses };
 }
 
 /** The runtime module's exports: its allocator, and its stack pointer to restore after a parse that threw. */
@@ -258,25 +258,30 @@ export async function loadTreeSitter(languageIds: Iterable<string>): Promise<Tre
     parse(languageId: string, path: string, text: string, options: ParseOptions = {}): FileSyntax | null {
       const parser = parsers.get(languageId);
       if (parser === undefined || text.length > MAX_TEXT_LENGTH) return null;
-      return parseWith(parser, languageId, path, text, options.tokens === true);
+      return parseWith(parser, languageId, path, text, options);
     },
   };
 }
 
-function parseWith(parser: Parser, languageId: string, path: string, text: string, tokens: boolean): FileSyntax | null {
+function parseWith(parser: Parser, languageId: string, path: string, text: string, options: ParseOptions): FileSyntax | null {
+  const tokens = options.tokens === true;
   const deadline = Date.now() + PARSE_DEADLINE_MS;
   const stack = runtimeExports?.emscripten_stack_get_current() ?? null;
   let tree: Tree | null;
+  let base: Tree | null = null;
   try {
+    base = options.from === undefined ? null : editedTree(parser, options.from.syntax, options.from.edits, text);
     // The callback cancels the parse by returning true (typed as void in 0.25).
     const progressCallback = (() => Date.now() > deadline) as unknown as () => void;
-    tree = parser.parse(text, null, { progressCallback });
+    tree = parser.parse(text, base, { progressCallback });
   } catch {
     // A JS exception unwound the WebAssembly frames without popping their C stack:
     // restore it, or some 75 such failures later the runtime corrupts its memory.
     if (stack !== null) runtimeExports?._emscripten_stack_restore(stack);
     parser.reset();
     return null;
+  } finally {
+    base?.delete();
   }
   if (tree === null) {
     parser.reset();
@@ -299,9 +304,12 @@ function parseWith(parser: Parser, languageId: string, path: string, text: strin
   // are made a range at a time from it (most callers read a few lines).
   let lines: FileSyntax['lines'] | null = null;
   let kept: Tree | null = null;
-  if (tokens && keptCharacters + text.length <= KEPT_TEXT_BUDGET) {
+  // Kept until the other version of the file was parsed from it.
+  let reusePending = false;
+  if ((tokens || options.reuse === true) && keptCharacters + text.length <= KEPT_TEXT_BUDGET) {
     kept = tree;
     keptCharacters += text.length;
+    reusePending = options.reuse === true;
   } else {
     if (tokens) lines = fromTree(tree);
     tree.delete();
@@ -330,7 +338,7 @@ function parseWith(parser: Parser, languageId: string, path: string, text: strin
     get lines() {
       if (lines === null) {
         lines = fromKept((tree) => tokenize(tree, text, (index ??= lineIndexOf(text))));
-        release();
+        if (!reusePending) release();
         lines ??= tokensOf(parser, text) ?? lexLines(text.split('\n'), languageFor(languageId));
       }
       return lines;
@@ -343,6 +351,19 @@ function parseWith(parser: Parser, languageId: string, path: string, text: strin
     hasErrors,
   };
   if (kept !== null) keptTrees.register(result, { tree: kept, characters: text.length }, result);
+  if (reusePending) {
+    reusable.set(result, {
+      parser,
+      text,
+      index: () => (index ??= lineIndexOf(text)),
+      copy: () => fromKept((tree) => tree.copy()),
+      done: () => {
+        reusePending = false;
+        reusable.delete(result);
+        if (!tokens || lines !== null) release();
+      },
+    });
+  }
   return result;
 
   /** Tokens from the tree at hand, or null (reading `lines` parses again). */
@@ -355,6 +376,74 @@ function parseWith(parser: Parser, languageId: string, path: string, text: strin
       return null;
     }
   }
+}
+
+/** What a parse kept for reparsing the other version of its file incrementally. */
+interface ReusableParse {
+  parser: Parser;
+  text: string;
+  index(): LineIndex;
+  /** A copy of the kept tree (the caller frees it), or null if it is gone. */
+  copy(): Tree | null;
+  /** No other parse will start from this one: the tree may go. */
+  done(): void;
+}
+const reusable = new WeakMap<FileSyntax, ReusableParse>();
+
+/**
+ * The tree kept from `previous`'s parse, edited into the shape of `text`, for
+ * tree-sitter to reparse only around the edits; null (a full parse) when there
+ * is none, or when the text outside the edits is not the previous text's: wrong
+ * edits would make a wrong tree, and checking costs a string comparison.
+ */
+function editedTree(parser: Parser, previous: FileSyntax, edits: readonly LineEdit[], text: string): Tree | null {
+  const reuse = reusable.get(previous);
+  if (reuse === undefined || reuse.parser !== parser) return null;
+  const tree = reuse.copy();
+  reuse.done();
+  if (tree === null) return null;
+  if (!applyEdits(tree, reuse, edits, text)) {
+    tree.delete();
+    return null;
+  }
+  counts.incrementalParses++;
+  return tree;
+}
+
+/** Edits `tree` from the previous text into `text`'s shape; false when the edits do not describe the two texts. */
+function applyEdits(tree: Tree, reuse: ReusableParse, edits: readonly LineEdit[], text: string): boolean {
+  const before = reuse.index();
+  const after = lineIndexOf(text);
+  const offsetIn = (index: LineIndex, full: string, line: number) => (line < index.starts.length ? index.starts[line] : full.length);
+  const pointIn = (index: LineIndex, full: string, line: number) =>
+    line < index.starts.length ? { row: line, column: 0 } : { row: index.starts.length - 1, column: full.length - index.starts[index.starts.length - 1] };
+  // Where each edit lands in the new text, and a check of the lines between edits.
+  const placed: Array<{ edit: LineEdit; newStart: number }> = [];
+  let oldLine = 0;
+  let newLine = 0;
+  for (const edit of edits) {
+    if (edit.start < oldLine || edit.start + edit.removed > before.texts.length) return false;
+    const same = edit.start - oldLine;
+    if (reuse.text.slice(offsetIn(before, reuse.text, oldLine), offsetIn(before, reuse.text, edit.start)) !== text.slice(offsetIn(after, text, newLine), offsetIn(after, text, newLine + same))) return false;
+    placed.push({ edit, newStart: newLine + same });
+    oldLine = edit.start + edit.removed;
+    newLine += same + edit.added;
+  }
+  if (newLine > after.texts.length || reuse.text.slice(offsetIn(before, reuse.text, oldLine)) !== text.slice(offsetIn(after, text, newLine))) return false;
+  // Last edit first: the rows and offsets above an edit are still the previous text's.
+  for (const { edit, newStart } of placed.reverse()) {
+    const startIndex = offsetIn(before, reuse.text, edit.start);
+    const newEnd = pointIn(after, text, newStart + edit.added);
+    tree.edit({
+      startIndex,
+      oldEndIndex: offsetIn(before, reuse.text, edit.start + edit.removed),
+      newEndIndex: startIndex + offsetIn(after, text, newStart + edit.added) - offsetIn(after, text, newStart),
+      startPosition: pointIn(before, reuse.text, edit.start),
+      oldEndPosition: pointIn(before, reuse.text, edit.start + edit.removed),
+      newEndPosition: { row: edit.start + newEnd.row - newStart, column: newEnd.column },
+    } as Parameters<Tree['edit']>[0]);
+  }
+  return true;
 }
 
 /**

@@ -57,4 +57,25 @@ export interface ParseOptions {
    * (by parsing again) may keep what it needs to make them from this parse.
    */
   tokens?: boolean;
+  /**
+   * The other version of this file will be parsed too: a parser that can reparse
+   * incrementally may keep this parse's tree for it (see `from`).
+   */
+  reuse?: boolean;
+  /**
+   * This text is `syntax`'s text with `edits` applied: a parser that kept that
+   * parse's tree (`reuse`) may parse only around the edits. A hint; the result is
+   * the same as without it.
+   */
+  from?: { syntax: FileSyntax; edits: readonly LineEdit[] };
+}
+
+/**
+ * Lines `start` to `start + removed` (0-based, in the earlier text) replaced by
+ * `added` lines; a list of them is in order and does not overlap, like a diff's hunks.
+ */
+export interface LineEdit {
+  start: number;
+  removed: number;
+  added: number;
 }

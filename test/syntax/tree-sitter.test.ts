@@ -1,11 +1,12 @@
 /**
  * The tree-sitter SyntaxService: loading (once, lazily, never throwing for a broken
  * grammar), tokens in the table lexer's LexedLine shape for every language, and
- * declarations with each language's visibility rule.
+ * declarations with each language's visibility rule, and a reparse of the other
+ * version of a file from the first one's tree giving what a fresh parse gives.
  */
 import { LexedLine } from '../../src/lexer';
 import { GRAMMARS, KEPT_TEXT_BUDGET, keptTreeCharacters, loadTreeSitter, SyntaxToken, treeSitterLoadCounts, TreeSitterService } from '../../src/syntax/tree-sitter';
-import { Declaration, FileSyntax } from '../../src/syntax/types';
+import { Declaration, FileSyntax, LineEdit } from '../../src/syntax/types';
 
 /** Grammars in tree-sitter-wasms 0.1.13 that do not work on web-tree-sitter 0.25.10. */
 const BROKEN = ['lua'];
@@ -536,3 +537,116 @@ describe('declarations', () => {
     c.expected.forEach((expected, k) => expect(syntax.declarations[k]).toMatchObject(expected));
   });
 });
+
+/** One edit from the common first and last lines of two texts (what a diff of one hunk gives). */
+function oneEdit(before: string, after: string): LineEdit[] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  return [{ start, removed: a.length - start - end, added: b.length - start - end }];
+}
+
+interface ReparseCase {
+  name: string;
+  id: string;
+  path: string;
+  before: string;
+  after: string;
+  /** Default: one edit around the lines that differ. */
+  edits?: LineEdit[];
+}
+
+const C_FILE = 'static int helper(int a)\n{\n\treturn a * 2;\n}\n\nint api(int b)\n{\n\treturn helper(b) + 1;\n}\n\nint other(void)\n{\n\treturn 3;\n}\n';
+
+const REPARSE_CASES: ReparseCase[] = [
+  { name: 'a changed body', id: 'c', path: 'a.c', before: C_FILE, after: C_FILE.replace('helper(b) + 1', 'helper(b) + 2') },
+  { name: 'a new function between two', id: 'c', path: 'a.c', before: C_FILE, after: C_FILE.replace('int other', 'int added(void)\n{\n\treturn 4;\n}\n\nint other') },
+  { name: 'a removed function', id: 'c', path: 'a.c', before: C_FILE, after: C_FILE.replace('int api(int b)\n{\n\treturn helper(b) + 1;\n}\n\n', '') },
+  {
+    name: 'two edits (two hunks)',
+    id: 'c',
+    path: 'a.c',
+    before: C_FILE,
+    after: C_FILE.replace('a * 2', 'a * 3').replace('return 3;', 'return 5;\n\treturn 6;'),
+    edits: [
+      { start: 2, removed: 1, added: 1 },
+      { start: 12, removed: 1, added: 2 },
+    ],
+  },
+  // The edit changes how everything after it parses: the tree must not keep the old shape.
+  { name: 'an opened comment swallowing the rest', id: 'c', path: 'a.c', before: C_FILE, after: C_FILE.replace('int api', '/* int api') },
+  { name: 'a last line without its newline', id: 'c', path: 'a.c', before: C_FILE, after: C_FILE.replace(/\n$/, '').replace('return 3;\n}', 'return 3;\n}\nint z;') },
+  // As a diff gives it: the last line removed without its newline, added with it.
+  { name: 'a newline added at the end', id: 'c', path: 'a.c', before: 'int a;\nint b;', after: 'int a;\nint b;\n', edits: [{ start: 1, removed: 1, added: 1 }] },
+  { name: 'text before the edit in two UTF-16 units a character', id: 'python', path: 'a.py', before: 's = "héllo 😀"\n\ndef f(x):\n    return x\n', after: 's = "héllo 😀"\n\ndef f(x):\n    return x + 1\n' },
+  { name: 'an indentation change', id: 'python', path: 'a.py', before: 'def f(x):\n    if x:\n        return 1\n    return 2\n', after: 'def f(x):\n    if x:\n        return 1\n        return 2\n' },
+  { name: 'a YAML block moved under another key', id: 'yaml', path: 'a.yml', before: 'a:\n  b: 1\nc:\n  d: 2\n', after: 'a:\n  b: 1\n  c:\n    d: 2\n' },
+];
+
+describe('reparsing the other version of a file from a kept tree', () => {
+  let service: TreeSitterService;
+  beforeAll(async () => {
+    service = await loadTreeSitter(['c', 'python', 'yaml']);
+  });
+
+  /** Tokens, declarations and errors: what a parse gives its callers. */
+  const view = (syntax: FileSyntax) => ({ lines: syntax.lines, declarations: syntax.declarations, hasErrors: syntax.hasErrors });
+
+  it.each(REPARSE_CASES)('$id: $name gives what a fresh parse gives, both ways', (c) => {
+    for (const [from, to, edits] of [
+      [c.before, c.after, c.edits ?? oneEdit(c.before, c.after)],
+      [c.after, c.before, (c.edits ?? oneEdit(c.before, c.after)).map((edit, k, all) => reverse(edit, k, all))],
+    ] as const) {
+      const previous = service.parse(c.id, c.path, from, { reuse: true })!;
+      const started = treeSitterLoadCounts().incrementalParses;
+      const reparsed = service.parse(c.id, c.path, to, { from: { syntax: previous, edits } })!;
+      expect(treeSitterLoadCounts().incrementalParses).toBe(started + 1);
+      expect(view(reparsed)).toEqual(view(service.parse(c.id, c.path, to)!));
+      expect(view(previous)).toEqual(view(service.parse(c.id, c.path, from)!));
+    }
+  });
+
+  it('parses afresh when the edits do not describe the two texts', () => {
+    const after = C_FILE.replace('return 3;', 'return 4;');
+    const previous = service.parse('c', 'a.c', C_FILE, { reuse: true })!;
+    const started = treeSitterLoadCounts().incrementalParses;
+    // The edit names line 3, but line 13 changed.
+    const reparsed = service.parse('c', 'a.c', after, { from: { syntax: previous, edits: [{ start: 2, removed: 1, added: 1 }] } })!;
+    expect(treeSitterLoadCounts().incrementalParses).toBe(started);
+    expect(view(reparsed)).toEqual(view(service.parse('c', 'a.c', after)!));
+  });
+
+  it('parses afresh from a parse that kept no tree', () => {
+    const after = C_FILE.replace('return 3;', 'return 4;');
+    const previous = service.parse('c', 'a.c', C_FILE)!;
+    const started = treeSitterLoadCounts().incrementalParses;
+    const reparsed = service.parse('c', 'a.c', after, { from: { syntax: previous, edits: oneEdit(C_FILE, after) } })!;
+    expect(treeSitterLoadCounts().incrementalParses).toBe(started);
+    expect(view(reparsed)).toEqual(view(service.parse('c', 'a.c', after)!));
+  });
+
+  it('frees a tree kept only for the reparse once the reparse used it', () => {
+    const after = C_FILE.replace('return 3;', 'return 4;');
+    const before = keptTreeCharacters();
+    const previous = service.parse('c', 'a.c', C_FILE, { reuse: true })!;
+    expect(keptTreeCharacters()).toBe(before + C_FILE.length);
+    service.parse('c', 'a.c', after, { from: { syntax: previous, edits: oneEdit(C_FILE, after) } });
+    expect(keptTreeCharacters()).toBe(before);
+    // A tree kept for tokens too stays for them, and its lines are still right.
+    const withTokens = service.parse('c', 'a.c', C_FILE, { reuse: true, tokens: true })!;
+    service.parse('c', 'a.c', after, { from: { syntax: withTokens, edits: oneEdit(C_FILE, after) } });
+    expect(keptTreeCharacters()).toBe(before + C_FILE.length);
+    expect(withTokens.linesIn!(10, 13)).toEqual(service.parse('c', 'a.c', C_FILE)!.lines.slice(10, 13));
+    expect(withTokens.lines).toHaveLength(C_FILE.split('\n').length);
+    expect(keptTreeCharacters()).toBe(before);
+  });
+});
+
+/** The same edit seen from the other text: its start moves by what the edits before it added and removed. */
+function reverse(edit: LineEdit, index: number, all: readonly LineEdit[]): LineEdit {
+  const shift = all.slice(0, index).reduce((sum, earlier) => sum + earlier.added - earlier.removed, 0);
+  return { start: edit.start + shift, removed: edit.added, added: edit.removed };
+}
