@@ -42,6 +42,16 @@ export interface ClassifyOptions {
 const REAL_TOKENS_MAX_CHARACTERS = 48 * 1024;
 
 /**
+ * Real tokens for at most this much text per commit (each version of a file
+ * counts, unless a parse for its declarations already kept its tree); past it,
+ * the table lexer. Parsing costs 0.3-0.5 ms per KB, so a commit touching 50
+ * files of 20 KB spent a second on parses for tokens alone; the table lexer is
+ * as precise (the trap corpus passes with it) and misses some no-ops a parser
+ * proves (labelled corpus, no-op recall: 89.8% with real tokens, 87.5% without).
+ */
+export const REAL_TOKENS_PER_COMMIT = 256 * 1024;
+
+/**
  * For each position in a hunk's lines, how many old-side and new-side lines come
  * before it; computed once per hunk, since a large hunk holds many changes.
  */
@@ -141,13 +151,18 @@ export class Commit implements CommitView {
   private readonly parsed = new Map<string, FileSyntax | null>();
   private readonly wholeLexed = new Map<string, WholeFile | null>();
   private readonly hunkLexed = new Map<string, LexedLine[]>();
+  /** Characters of text that may still be parsed for tokens (REAL_TOKENS_PER_COMMIT). */
+  private realTokensLeft: number;
 
   constructor(
     readonly files: DiffFile[],
     readonly changes: Change[],
     private readonly contents: Array<FileContents | undefined>,
     private readonly services: SyntaxService[],
-  ) {}
+    realTokensBudget: number = REAL_TOKENS_PER_COMMIT,
+  ) {
+    this.realTokensLeft = realTokensBudget;
+  }
 
   language(fileIndex: number): Language {
     let language = this.languages.get(fileIndex);
@@ -225,14 +240,20 @@ export class Commit implements CommitView {
       let value: WholeFile | null = null;
       if (content !== null) {
         const text = content.split('\n');
-        // Real tokens where they are cheap; a large file gets the (conservative) table lexer.
-        const syntax = content.length <= REAL_TOKENS_MAX_CHARACTERS ? this.syntax(fileIndex, side) : null;
+        // Real tokens where they are cheap; a large file, or one past the commit's
+        // budget, gets the (conservative) table lexer.
+        // Free when a parse already made its lines, or kept its tree to make them.
+        const parsed = this.parsed.get(key);
+        const kept = parsed != null && (parsed.linesIn === undefined || parsed.linesIn(0, 0) !== null);
+        const real = content.length <= REAL_TOKENS_MAX_CHARACTERS && (kept || this.realTokensLeft >= content.length);
+        if (real && !kept) this.realTokensLeft -= content.length;
+        const syntax = real ? this.syntax(fileIndex, side) : null;
         // tree-sitter makes one line per line of the text, a range at a time.
-        const real = syntax === null || syntax.linesIn !== undefined ? null : syntax.lines;
+        const all = syntax === null || syntax.linesIn !== undefined ? null : syntax.lines;
         if (syntax !== null && syntax.linesIn !== undefined) {
           value = { text, lines: new ParsedLines(syntax, text.length), all: null };
-        } else if (real !== null && real.length === text.length) {
-          value = { text, lines: { length: real.length, line: (k) => real[k], slice: (start, end) => real.slice(start, end) }, all: real };
+        } else if (all !== null && all.length === text.length) {
+          value = { text, lines: { length: all.length, line: (k) => all[k], slice: (start, end) => all.slice(start, end) }, all };
         } else {
           value = { text, lines: new LazyLexedLines(text, this.language(fileIndex)), all: null };
         }

@@ -2,7 +2,8 @@
  * classifyChanges: a heuristic that throws makes no claim (the change stays
  * functional) and the failure is recorded for the report, instead of the whole
  * analysis ending in an internal error. The commit view parses the second
- * version of a file from the first one's parse, with the hunks as line edits.
+ * version of a file from the first one's parse, with the hunks as line edits,
+ * and parses for tokens only within the commit's budget.
  */
 import { functionalDefault } from '../heuristics/functional-default';
 import { buildChanges } from '../src/changes';
@@ -75,5 +76,42 @@ describe('Commit.syntax', () => {
     const view = new Commit(files, buildChanges(files), [{ old: null, new: 'int a;\n' }], [service]);
     view.syntax(0, 'new');
     expect(service.calls).toEqual([{ text: 'int a;\n', options: expect.objectContaining({ reuse: false }) }]);
+  });
+});
+
+describe('the real-token budget of a commit', () => {
+  const TWO_FILES =
+    'diff --git a/x.c b/x.c\n--- a/x.c\n+++ b/x.c\n@@ -1 +1 @@\n-int a;\n+int  a;\n' +
+    'diff --git a/y.c b/y.c\n--- a/y.c\n+++ b/y.c\n@@ -1 +1 @@\n-int b;\n+int  b;\n';
+  const contents = [
+    { old: 'int a;\n', new: 'int  a;\n' },
+    { old: 'int b;\n', new: 'int  b;\n' },
+  ];
+
+  it.each([
+    { budget: 1000, parsed: ['int a;\n', 'int  a;\n', 'int b;\n', 'int  b;\n'] },
+    // Room for the first file's two versions only: the second is table-lexed.
+    { budget: 'int a;\n'.length + 'int  a;\n'.length, parsed: ['int a;\n', 'int  a;\n'] },
+    { budget: 0, parsed: [] },
+  ])('with $budget characters, parses $parsed.length versions for tokens', ({ budget, parsed }) => {
+    const { files } = parsePatch(TWO_FILES);
+    const changes = buildChanges(files);
+    const service = recordingService();
+    const view = new Commit(files, changes, contents, [service], budget);
+    for (const change of changes) {
+      expect(view.lexSide(change, 'old').lines.map((line) => line.tokens.map((token) => token.text))).toEqual([['int', change.fileIndex === 0 ? 'a' : 'b', ';']]);
+      view.lexSide(change, 'new');
+    }
+    expect(service.calls.map((call) => call.text)).toEqual(parsed);
+  });
+
+  it('costs nothing for a version already parsed with its tokens kept', () => {
+    const { files } = parsePatch(TWO_FILES);
+    const changes = buildChanges(files);
+    const service = recordingService();
+    const view = new Commit(files, changes, contents, [service], 0);
+    view.syntax(1, 'old'); // for declarations, say: the recording parser makes its lines at once
+    view.lexSide(changes[1], 'old');
+    expect(service.calls.map((call) => call.text)).toEqual(['int b;\n']);
   });
 });
