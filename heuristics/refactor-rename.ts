@@ -418,21 +418,24 @@ function findRenames(commit: CommitView): RenameFacts {
   const touched = new Set(commit.files.map((_file, fileIndex) => fileIndex));
   const inOld = nameLookup(commit, touched, 'old');
   const inNew = nameLookup(commit, touched, 'new');
-  const declared = declaredNames(commit, candidates);
-  const usages = usagesOf(commit, candidates);
-  const renamedNames = new Set(candidates.flatMap(({ pairs }) => [...pairs].filter(([a, b]) => a !== b).map(([a]) => a)));
-  const inStrings = namedInStrings(commit, touched, renamedNames);
+  // The facts below read whole files (parses, tokens of every line): made on first
+  // need, as most candidates already fail the cheaper tests before them.
+  let declared: Set<string> | undefined;
+  const isDeclared = (name: string) => (declared ??= declaredNames(commit, candidates)).has(name);
+  let usages: Map<string, Usage> | undefined;
+  let inStrings: Set<string> | undefined;
   // One thing renamed: not a key, not both a member and a plain name, not left behind in a string.
   const sound = (name: string) => {
-    const usage = usages.get(name);
-    return usage !== undefined && usage.key === 0 && !(usage.member > 0 && usage.plain > 0) && !inStrings.has(name);
+    const usage = (usages ??= usagesOf(commit, candidates)).get(name);
+    if (usage === undefined || usage.key > 0 || (usage.member > 0 && usage.plain > 0)) return false;
+    inStrings ??= namedInStrings(commit, touched, new Set(candidates.flatMap(({ pairs }) => [...pairs].filter(([a, b]) => a !== b).map(([a]) => a))));
+    return !inStrings.has(name);
   };
   // Neither name may be one the language or a test runner calls by name, nor an override.
   const languages = new Set(candidates.map(({ change }) => commit.language(change.fileIndex).id));
   const calledByName = (name: string) => [...languages].some((language) => CALLED_BY_NAME[language]?.test(name) === true);
   const dispatched = new Map<string, boolean>();
-  const free = (a: string, b: string) => {
-    if (calledByName(a) || calledByName(b)) return false;
+  const dispatchedFree = (a: string) => {
     if (!dispatched.has(a)) dispatched.set(a, overrides(commit, a));
     return dispatched.get(a) === false;
   };
@@ -440,8 +443,10 @@ function findRenames(commit: CommitView): RenameFacts {
   const byName = new Map<string, string[]>();
   for (const { change, pairs } of candidates) {
     const renamed = [...pairs].filter(([a, b]) => a !== b);
+    // Cheapest tests first; each is pure, so the order changes only the cost.
     const valid =
-      [...pairs].every(([a, b]) => consistent(a, b)) && renamed.every(([a, b]) => !inNew(a) && !inOld(b) && declared.has(a) && sound(a) && free(a, b));
+      [...pairs].every(([a, b]) => consistent(a, b)) &&
+      renamed.every(([a, b]) => !calledByName(a) && !calledByName(b) && !inNew(a) && !inOld(b) && isDeclared(a) && sound(a) && dispatchedFree(a));
     if (!valid) continue;
     // The layout must be a no-op too: compare with the renamed tokens put back.
     const oldLines = commit.lexSide(change, 'old').lines.map((line) => ({
