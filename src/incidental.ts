@@ -1,9 +1,9 @@
 /**
  * Whitespace that belongs to an edit: re-indentation or blank lines touching a
- * functional change of the same hunk (the body of a block the edit wrapped, the
- * blank line before a new function). Splitting it out would leave a step with
- * code indented for a block that does not exist yet. The gate does not count it
- * as mixing, and the series keeps it with its edit.
+ * functional or test change of the same hunk (the body of a block the edit
+ * wrapped, the blank line before a new function or test). Splitting it out would
+ * leave a step with code indented for a block that does not exist yet. The gate
+ * does not count it as mixing, and the series keeps it with its edit.
  */
 import { ClassifiedChange } from './model';
 
@@ -19,14 +19,19 @@ export function linesBetween(a: ClassifiedChange, b: ClassifiedChange): number {
   return 0;
 }
 
-/** The functional change this whitespace change goes with, if any. */
-export function incidentalTo(change: ClassifiedChange, functional: ClassifiedChange[]): ClassifiedChange | undefined {
+/** Kinds of the edits that own the whitespace around them: what a program or its tests do. */
+export const EDIT_KINDS: ReadonlySet<string> = new Set(['functional', 'api-addition', 'api-change', 'api-removal', 'test']);
+
+/** The edit (one of `edits`, of an EDIT_KINDS kind) this whitespace change goes with, if any. */
+export function incidentalTo(change: ClassifiedChange, edits: ClassifiedChange[]): ClassifiedChange | undefined {
   const detail = change.verdict.detail;
   if (change.verdict.kind !== 'whitespace' || (detail !== 'indentation' && detail !== 'blank-lines')) return undefined;
-  return functional.find((other) => other.fileIndex === change.fileIndex && other.hunkIndex === change.hunkIndex && linesBetween(change, other) <= 1);
+  return edits.find(
+    (other) => EDIT_KINDS.has(other.verdict.kind) && other.fileIndex === change.fileIndex && other.hunkIndex === change.hunkIndex && linesBetween(change, other) <= 1,
+  );
 }
 
-/** Whitespace that goes with an edit: indentation or blank lines touching a functional change of the same hunk. */
-export function isIncidental(change: ClassifiedChange, functional: ClassifiedChange[]): boolean {
-  return incidentalTo(change, functional) !== undefined;
+/** Whitespace that goes with an edit: indentation or blank lines touching a functional or test change of the same hunk. */
+export function isIncidental(change: ClassifiedChange, edits: ClassifiedChange[]): boolean {
+  return incidentalTo(change, edits) !== undefined;
 }

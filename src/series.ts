@@ -170,16 +170,17 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     for (const member of members.slice(1)) union.union(members[0], member);
   }
 
-  // Re-indentation and blank lines that belong to a functional edit (the body of
-  // a block it wrapped) stay with it, as the gate's mixed-whitespace rule counts
-  // them: a whitespace commit of its own would indent code for a block that does
-  // not exist yet.
-  const functionalChanges = changes.filter((_change, position) => categories[position] === 'functional');
+  // Re-indentation and blank lines that belong to a functional or test edit (the
+  // body of a block it wrapped) stay with it, as the gate's mixed-whitespace rule
+  // counts them: a whitespace commit of its own would indent code for a block
+  // that does not exist yet.
+  const edits = changes.filter((_change, position) => categories[position] === 'functional' || categories[position] === 'test');
   changes.forEach((change, position) => {
-    const owner = incidentalTo(change, functionalChanges);
+    const owner = incidentalTo(change, edits);
     if (owner === undefined) return;
-    union.union(index.get(owner.id)!, position);
-    categories[position] = 'functional';
+    const ownerPosition = index.get(owner.id)!;
+    union.union(ownerPosition, position);
+    categories[position] = categories[ownerPosition];
   });
 
   // Type-only edits (an annotation, an interface field) in a file whose code this

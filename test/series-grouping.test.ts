@@ -24,6 +24,20 @@ const TS_LABEL = 'export function label(name: string) {\n  return `item ${name}`
 
 const cases: GroupingCase[] = [
   {
+    // The test edit wraps its checks in a loop: their re-indentation is part of it,
+    // not a whitespace commit before it (which would indent for a loop not there yet).
+    name: 'C: the body of a block a test edit wrapped stays with the test edit',
+    before: {
+      'src/calc.c': 'int add(int a, int b)\n{\n\treturn a;\n}\n',
+      't/calc_test.c': 'void test_add(void)\n{\n\tcheck(add(1, 2) == 3);\n\tcheck(add(0, 0) == 0);\n}\n',
+    },
+    after: {
+      'src/calc.c': 'int add(int a, int b)\n{\n\treturn a + b;\n}\n',
+      't/calc_test.c': 'void test_add(void)\n{\n\tfor (int k = 0; k < 3; k++) {\n\t\tcheck(add(1, 2) == 3);\n\t\tcheck(add(0, 0) == 0);\n\t}\n}\n',
+    },
+    commits: [['src/calc.c', 't/calc_test.c']],
+  },
+  {
     // `struct options *first` uses the type: it does not define `options`, so two
     // unrelated edits that both mention it are not one change.
     name: 'C: two edits that only share a struct type stay apart',

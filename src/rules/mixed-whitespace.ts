@@ -1,8 +1,8 @@
 /**
  * mixed-whitespace: whitespace or formatting changes in a commit that also
  * changes behaviour. Re-indentation and blank lines right against a functional
- * edit in the same hunk (the body of a block the edit wrapped, the blank line
- * before a new function) belong to that edit and are not counted.
+ * or test edit in the same hunk (the body of a block the edit wrapped, the blank
+ * line before a new function) belong to that edit and are not counted.
  */
 import { FUNCTIONAL_KINDS, Rule, lineOf, listFiles, plural } from '../check/rule';
 import { isIncidental } from '../incidental';
@@ -22,7 +22,7 @@ export const mixedWhitespace: Rule = {
     const changes = commit.diff?.report.changes ?? [];
     const functional = changes.filter((change) => FUNCTIONAL_KINDS.has(change.verdict.kind));
     if (functional.length === 0) return [];
-    const layout = changes.filter((change) => LAYOUT_KINDS.has(change.verdict.kind) && !isIncidental(change, functional));
+    const layout = changes.filter((change) => LAYOUT_KINDS.has(change.verdict.kind) && !isIncidental(change, changes));
     if (layout.length === 0) return [];
     const kinds = [...new Set(layout.map((change) => change.verdict.detail ?? change.verdict.kind))].join(', ');
     return [
