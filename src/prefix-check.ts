@@ -50,12 +50,17 @@ export function brokenFilesChecker(view: Commit): (changeIds: Set<string>) => st
       if (isBroken === undefined) {
         isBroken = false;
         const oldText = view.text(fileIndex, 'old');
-        const before = view.syntax(fileIndex, 'old');
-        const after = view.syntax(fileIndex, 'new');
-        if (oldText !== null && before !== null && after !== null && !before.hasErrors && !after.hasErrors) {
+        // Cheapest first: a version that does not parse settles it (many C files
+        // do not, for their macros), then the step, then the new version only
+        // for a step that does not parse. Each parse is a whole file.
+        const before = oldText === null ? null : view.syntax(fileIndex, 'old');
+        if (oldText !== null && before !== null && !before.hasErrors && view.parsedSyntax(fileIndex, 'new')?.hasErrors !== true) {
           const text = applyChanges(oldText, applied);
           const parsed = text === null ? null : view.parseText(fileIndex, text);
-          isBroken = parsed !== null && parsed.hasErrors;
+          if (parsed !== null && parsed.hasErrors) {
+            const after = view.syntax(fileIndex, 'new');
+            isBroken = after !== null && !after.hasErrors;
+          }
         }
         cache.set(key, isBroken);
       }
