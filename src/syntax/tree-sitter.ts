@@ -269,8 +269,16 @@ function parseWith(parser: Parser, languageId: string, path: string, text: strin
   const stack = runtimeExports?.emscripten_stack_get_current() ?? null;
   let tree: Tree | null;
   let base: Tree | null = null;
+  if (options.from !== undefined) {
+    try {
+      base = editedTree(parser, options.from.syntax, options.from.edits, text);
+    } catch {
+      // Editing a copied tree runs WebAssembly too: on failure, a fresh parse.
+      if (stack !== null) runtimeExports?._emscripten_stack_restore(stack);
+      base = null;
+    }
+  }
   try {
-    base = options.from === undefined ? null : editedTree(parser, options.from.syntax, options.from.edits, text);
     // The callback cancels the parse by returning true (typed as void in 0.25).
     const progressCallback = (() => Date.now() > deadline) as unknown as () => void;
     tree = parser.parse(text, base, { progressCallback });
@@ -402,10 +410,13 @@ function editedTree(parser: Parser, previous: FileSyntax, edits: readonly LineEd
   const tree = reuse.copy();
   reuse.done();
   if (tree === null) return null;
-  if (!applyEdits(tree, reuse, edits, text)) {
-    tree.delete();
-    return null;
+  let applied = false;
+  try {
+    applied = applyEdits(tree, reuse, edits, text);
+  } finally {
+    if (!applied) tree.delete();
   }
+  if (!applied) return null;
   counts.incrementalParses++;
   return tree;
 }
@@ -447,8 +458,9 @@ function applyEdits(tree: Tree, reuse: ReusableParse, edits: readonly LineEdit[]
 }
 
 /**
- * Trees kept for their tokens are freed when their FileSyntax is collected, if
- * reading `lines` did not free them first. A tree takes about 46 bytes per
+ * Trees kept for their tokens, or for reparsing the file's other version, are
+ * freed when their FileSyntax is collected, if reading `lines` (tokens) or the
+ * reparse (reuse) did not free them first. A tree takes about 46 bytes per
  * character of C (a 34 KB file: 1.5 MB) and WebAssembly memory never goes back to
  * the system, so at most the trees of this much text are kept at once (about
  * 50 MB); past it, tokens are made whole from the first parse.
@@ -456,7 +468,7 @@ function applyEdits(tree: Tree, reuse: ReusableParse, edits: readonly LineEdit[]
 export const KEPT_TEXT_BUDGET = 1024 * 1024;
 let keptCharacters = 0;
 
-/** How many characters of text the trees kept for tokens hold now (for tests). */
+/** How many characters of text the kept trees hold now (for tests). */
 export function keptTreeCharacters(): number {
   return keptCharacters;
 }
