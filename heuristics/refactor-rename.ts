@@ -124,6 +124,18 @@ function nameLookup(commit: CommitView, fileIndexes: Set<number>, side: 'old' | 
   };
 }
 
+/**
+ * Rewrites every whole-word occurrence of a renamed name in a text (a comment)
+ * to its new name, all at once (a swap `a ↔ b` stays a swap). A comment that
+ * changed in any other way still differs afterwards, and the site is no rename.
+ */
+function wordRenamer(renamed: Array<[string, string]>): (text: string) => string {
+  const mapping = new Map(renamed);
+  const escaped = renamed.map(([a]) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const word = new RegExp(`(?<![\\w$])(?:${escaped.join('|')})(?![\\w$])`, 'g');
+  return (text) => (renamed.length === 0 ? text : text.replace(word, (name) => mapping.get(name) ?? name));
+}
+
 const DECLARING = new Set(['def', 'class', 'function', 'func', 'fn', 'let', 'const', 'var', 'val', 'struct', 'type', 'interface', 'enum', 'trait', 'module', 'sub', 'local', 'mut']);
 
 /**
@@ -448,10 +460,14 @@ function findRenames(commit: CommitView): RenameFacts {
       [...pairs].every(([a, b]) => consistent(a, b)) &&
       renamed.every(([a, b]) => !calledByName(a) && !calledByName(b) && !inNew(a) && !inOld(b) && isDeclared(a) && sound(a) && dispatchedFree(a));
     if (!valid) continue;
-    // The layout must be a no-op too: compare with the renamed tokens put back.
+    // The layout must be a no-op too: compare with the renamed tokens put back,
+    // and the names renamed in comments as well (a doc comment naming the function).
+    const inComments = wordRenamer(renamed);
     const oldLines = commit.lexSide(change, 'old').lines.map((line) => ({
       ...line,
-      tokens: line.tokens.map((token) => (isIdentifier(token) && pairs.has(token.text) ? { ...token, text: pairs.get(token.text)! } : token)),
+      tokens: line.tokens.map((token) =>
+        isIdentifier(token) && pairs.has(token.text) ? { ...token, text: pairs.get(token.text)! } : token.type === 'comment' ? { ...token, text: inComments(token.text) } : token,
+      ),
     }));
     const layout = compareLayout(oldLines, commit.lexSide(change, 'new').lines, commit.language(change.fileIndex));
     if (!layout.equal) continue;

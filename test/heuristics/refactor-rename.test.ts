@@ -9,7 +9,8 @@
  * or destructured property, a string naming the old name).
  *
  * Renames are cross-change: the mapping must hold over the whole commit, so the
- * two-file cases use the tester's `files` form.
+ * two-file cases use the tester's `files` form. Comments that name the renamed
+ * declaration may follow the rename, and nothing else.
  */
 import { refactorRename } from '../../heuristics/refactor-rename';
 import { classifyCase, runHeuristicTests } from '../helpers/heuristic-tester';
@@ -42,8 +43,17 @@ const PY_RENAMED = PY_DRIVER.replace(/hard_reboot/g, '_hard_reboot');
 const TS_FORMAT = 'export function formatDate(value: Date): string {\n  return value.toISOString();\n}\n';
 const TS_REPORT = "import { formatDate } from './format';\n\nexport function header(day: Date): string {\n  const title = 'Report';\n  const width = 40;\n  return title.padEnd(width) + formatDate(day);\n}\n";
 
+const GO_RETRY = 'package queue\n\n// backoff returns how long to wait before the given attempt.\nfunc backoff(attempt int) int {\n\treturn attempt * 100\n}\n\nfunc first() int { return 1 }\n\nfunc second() int { return 2 }\n\nfunc third() int { return 3 }\n\nfunc Retry(n int) int {\n\treturn backoff(n) // as long as backoff says\n}\n';
+
 runHeuristicTests(refactorRename, {
   valid: [
+    {
+      // The comment says something new besides the new name: a rename and a comment edit.
+      name: 'a doc comment rewritten beyond the renamed name',
+      path: 'queue/retry.go',
+      before: GO_RETRY,
+      after: GO_RETRY.replace(/backoff/g, 'retryDelay').replace('returns how long to wait', 'returns the wait'),
+    },
     {
       // The rename commit alone would leave `hard_reboot(instance, 60)` calling a name that is gone.
       name: 'a site of the rename is mixed into another edit (a call whose argument changed too)',
@@ -109,6 +119,13 @@ runHeuristicTests(refactorRename, {
     { name: 'Go: a struct literal key renamed with a local', path: 'x.go', before: 'package p\n\nfunc f() Point {\n\tvar X = 1\n\treturn Point{X: X}\n}\n', after: 'package p\n\nfunc f() Point {\n\tvar Y = 1\n\treturn Point{Y: Y}\n}\n' },
   ],
   invalid: [
+    {
+      name: 'Go: a function renamed with the doc comments that name it (backoff → retryDelay)',
+      path: 'queue/retry.go',
+      before: GO_RETRY,
+      after: GO_RETRY.replace(/backoff/g, 'retryDelay'),
+      expect: [rename, rename],
+    },
     {
       name: 'Python: a function and all its call sites in one file (hard_reboot → _hard_reboot)',
       path: 'driver.py',
