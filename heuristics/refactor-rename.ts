@@ -294,11 +294,23 @@ function usagesOf(commit: CommitView, candidates: Candidate[]): Map<string, Usag
         (isPunct(previous, ':') && isPunct(previous2, ':') && glued);
       if (member) usage.member++;
       else if (previous !== undefined && FUNCTION_DECLARING.has(previous.text)) return;
+      else if (language === 'go' && isGoMethodName(tokens, k)) return;
       else if (isKey(language, tokens, k, place)) usage.key++;
       else usage.plain++;
     });
   }
   return usages;
+}
+
+/** `func (q *Queue) Retry(`: the name after a Go method's receiver declares the method (called as `q.Retry`). */
+function isGoMethodName(tokens: Token[], k: number): boolean {
+  if (!isPunct(tokens[k - 1], ')')) return false;
+  let depth = 0;
+  for (let j = k - 1; j >= 0; j--) {
+    if (isPunct(tokens[j], ')')) depth++;
+    else if (isPunct(tokens[j], '(') && --depth === 0) return tokens[j - 1]?.text === 'func';
+  }
+  return false;
 }
 
 /** Whether a string literal of the new side of a touched file names `name` (exactly, or as the last part of a dotted path). */

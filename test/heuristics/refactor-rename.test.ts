@@ -43,10 +43,21 @@ const PY_RENAMED = PY_DRIVER.replace(/hard_reboot/g, '_hard_reboot');
 const TS_FORMAT = 'export function formatDate(value: Date): string {\n  return value.toISOString();\n}\n';
 const TS_REPORT = "import { formatDate } from './format';\n\nexport function header(day: Date): string {\n  const title = 'Report';\n  const width = 40;\n  return title.padEnd(width) + formatDate(day);\n}\n";
 
+const GO_QUEUE = 'package queue\n\ntype Queue struct{ jobs chan int }\n\nfunc (q *Queue) Retry(job int) bool {\n\treturn job > 0\n}\n';
+const GO_WORKER = 'package main\n\nfunc work(q *queue.Queue, job int) {\n\tif !q.Retry(job) {\n\t\tpanic(job)\n\t}\n}\n';
 const GO_RETRY = 'package queue\n\n// backoff returns how long to wait before the given attempt.\nfunc backoff(attempt int) int {\n\treturn attempt * 100\n}\n\nfunc first() int { return 1 }\n\nfunc second() int { return 2 }\n\nfunc third() int { return 3 }\n\nfunc Retry(n int) int {\n\treturn backoff(n) // as long as backoff says\n}\n';
 
 runHeuristicTests(refactorRename, {
   valid: [
+    {
+      // `q.Retry` is the method; a bare `Retry(...)` is some other function of that name.
+      name: 'Go: a method and a bare call of the same name renamed together',
+      syntax: true,
+      files: [
+        { path: 'queue/queue.go', before: GO_QUEUE, after: GO_QUEUE.replace('Retry(', 'Requeue(') },
+        { path: 'cmd/worker.go', before: GO_WORKER.replace('panic(job)', 'Retry(job)'), after: GO_WORKER.replace('q.Retry(job)', 'q.Requeue(job)').replace('panic(job)', 'Requeue(job)') },
+      ],
+    },
     {
       // The comment says something new besides the new name: a rename and a comment edit.
       name: 'a doc comment rewritten beyond the renamed name',
@@ -119,6 +130,16 @@ runHeuristicTests(refactorRename, {
     { name: 'Go: a struct literal key renamed with a local', path: 'x.go', before: 'package p\n\nfunc f() Point {\n\tvar X = 1\n\treturn Point{X: X}\n}\n', after: 'package p\n\nfunc f() Point {\n\tvar Y = 1\n\treturn Point{Y: Y}\n}\n' },
   ],
   invalid: [
+    {
+      // The declaration `func (q *Queue) Retry(` names the method after its receiver; calls are `q.Retry(...)`.
+      name: 'Go: a method renamed at its declaration and its caller in another file (Retry → Requeue)',
+      syntax: true,
+      files: [
+        { path: 'queue/queue.go', before: GO_QUEUE, after: GO_QUEUE.replace('Retry(', 'Requeue(') },
+        { path: 'cmd/worker.go', before: GO_WORKER, after: GO_WORKER.replace('q.Retry(job)', 'q.Requeue(job)') },
+      ],
+      expect: [rename, rename],
+    },
     {
       name: 'Go: a function renamed with the doc comments that name it (backoff → retryDelay)',
       path: 'queue/retry.go',
