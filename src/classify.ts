@@ -241,11 +241,13 @@ export class Commit implements CommitView {
       if (content !== null) {
         const text = content.split('\n');
         // Real tokens where they are cheap; a large file, or one past the commit's
-        // budget, gets the (conservative) table lexer.
-        // Free when a parse already made its lines, or kept its tree to make them.
+        // budget, gets the (conservative) table lexer. A version whose parse already
+        // made its lines, or kept its tree to make them, costs nothing; nor does a
+        // language without a parser, which never parses.
         const parsed = this.parsed.get(key);
         const kept = parsed != null && (parsed.linesIn === undefined || parsed.linesIn(0, 0) !== null);
-        const real = content.length <= REAL_TOKENS_MAX_CHARACTERS && (kept || this.realTokensLeft >= content.length);
+        const parsable = this.services.some((service) => service.languages.has(this.language(fileIndex).id));
+        const real = parsable && content.length <= REAL_TOKENS_MAX_CHARACTERS && (kept || this.realTokensLeft >= content.length);
         if (real && !kept) this.realTokensLeft -= content.length;
         const syntax = real ? this.syntax(fileIndex, side) : null;
         // tree-sitter makes one line per line of the text, a range at a time.

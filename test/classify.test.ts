@@ -105,6 +105,23 @@ describe('the real-token budget of a commit', () => {
     expect(service.calls.map((call) => call.text)).toEqual(parsed);
   });
 
+  it('is not spent on a file no parser reads', () => {
+    const diff =
+      'diff --git a/notes.txt b/notes.txt\n--- a/notes.txt\n+++ b/notes.txt\n@@ -1 +1 @@\n-some notes here\n+some  notes here\n' +
+      'diff --git a/x.c b/x.c\n--- a/x.c\n+++ b/x.c\n@@ -1 +1 @@\n-int a;\n+int  a;\n';
+    const { files } = parsePatch(diff);
+    const changes = buildChanges(files);
+    const service = recordingService();
+    // Room for the C file's two versions, and most of the text file's, which comes first.
+    const budget = 'int a;\n'.length + 'int  a;\n'.length + 'some notes here\n'.length + 'some  notes here\n'.length - 1;
+    const view = new Commit(files, changes, [{ old: 'some notes here\n', new: 'some  notes here\n' }, contents[0]], [service], budget);
+    for (const change of changes) {
+      view.lexSide(change, 'old');
+      view.lexSide(change, 'new');
+    }
+    expect(service.calls.map((call) => call.text)).toEqual(['int a;\n', 'int  a;\n']);
+  });
+
   it('costs nothing for a version already parsed with its tokens kept', () => {
     const { files } = parsePatch(TWO_FILES);
     const changes = buildChanges(files);
