@@ -61,6 +61,8 @@ interface RenameFacts {
   sites: Map<string, Array<[string, string]>>;
   /** old name → every change applying it. */
   byName: Map<string, string[]>;
+  /** old name → changes of comments only that apply it (a doc comment on a line of its own). */
+  comments: Map<string, string[]>;
 }
 
 const flat = (lines: LexedLine[]) => lines.flatMap((line) => line.tokens).filter((token) => token.type !== 'comment');
@@ -423,7 +425,7 @@ function findRenames(commit: CommitView): RenameFacts {
     candidates.push({ change, pairs });
   }
   if (candidates.length === 0) {
-    const none = { sites: new Map(), byName: new Map() };
+    const none = { sites: new Map(), byName: new Map(), comments: new Map() };
     facts.set(commit, none);
     return none;
   }
@@ -487,9 +489,39 @@ function findRenames(commit: CommitView): RenameFacts {
   }
   dropRenamesMixedIntoEdits(commit, sites);
   for (const [id, renamed] of sites) for (const [a] of renamed) byName.set(a, [...(byName.get(a) ?? []), id]);
-  const result = { sites, byName };
+  const result = { sites, byName, comments: renamedInComments(commit, sites) };
   facts.set(commit, result);
   return result;
+}
+
+/**
+ * Changes of comments only whose comments differ exactly by the commit's renames
+ * (`// Retry puts ...` above a renamed method, on a line of its own): they belong
+ * to the rename's commit, so its sites link them. Their kind stays `comment`.
+ */
+function renamedInComments(commit: CommitView, sites: Map<string, Array<[string, string]>>): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  const mapping = new Map<string, string>();
+  for (const renamed of sites.values()) for (const [a, b] of renamed) mapping.set(a, b);
+  if (mapping.size === 0) return found;
+  const rename = wordRenamer([...mapping]);
+  const commentsOf = (lines: LexedLine[]) => lines.flatMap((line) => line.tokens).filter((token) => token.type === 'comment').map((token) => token.text);
+  for (const change of commit.changes) {
+    if (sites.has(change.id) || change.removed.length === 0 || change.added.length === 0) continue;
+    // Cheap first: the old text must name an old name, the new text its new name.
+    const named = [...mapping].filter(([a, b]) => change.removed.some((line) => line.includes(a)) && change.added.some((line) => line.includes(b)));
+    if (named.length === 0) continue;
+    const before = commit.lexSide(change, 'old').lines;
+    const after = commit.lexSide(change, 'new').lines;
+    const code = [flat(before), flat(after)];
+    if (code[0].length !== code[1].length || code[0].some((token, k) => token.text !== code[1][k].text || token.type !== code[1][k].type)) continue;
+    const oldComments = commentsOf(before);
+    const newComments = commentsOf(after);
+    if (oldComments.length !== newComments.length || oldComments.every((text, k) => text === newComments[k])) continue;
+    if (!oldComments.every((text, k) => rename(text) === newComments[k])) continue;
+    for (const [a] of named) found.set(a, [...(found.get(a) ?? []), change.id]);
+  }
+  return found;
 }
 
 export const refactorRename: Heuristic = {
@@ -504,12 +536,13 @@ export const refactorRename: Heuristic = {
   classify(change, context): HeuristicResult | null {
     if (change.removed.length === 0 || change.added.length === 0) return null;
     if (stringsMayHide(context)) return null;
-    const { sites, byName } = findRenames(context.commit);
+    const { sites, byName, comments } = findRenames(context.commit);
     const renamed = sites.get(change.id);
     if (renamed === undefined) return null;
     const linked = new Set<string>();
     for (const [a] of renamed) for (const id of byName.get(a) ?? []) if (id !== change.id) linked.add(id);
     const siteIds = new Set([change.id, ...linked]);
+    for (const [a] of renamed) for (const id of comments.get(a) ?? []) linked.add(id);
     const files = new Set(context.commit.changes.filter((other) => siteIds.has(other.id)).map((other) => other.fileIndex));
     return {
       kind: 'refactor',

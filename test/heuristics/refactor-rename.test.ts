@@ -12,6 +12,8 @@
  * two-file cases use the tester's `files` form. Comments that name the renamed
  * declaration may follow the rename, and nothing else.
  */
+import { commentOnly } from '../../heuristics/comment-only';
+import { functionalDefault } from '../../heuristics/functional-default';
 import { refactorRename } from '../../heuristics/refactor-rename';
 import { classifyCase, runHeuristicTests } from '../helpers/heuristic-tester';
 
@@ -45,6 +47,7 @@ const TS_REPORT = "import { formatDate } from './format';\n\nexport function hea
 
 const GO_QUEUE = 'package queue\n\ntype Queue struct{ jobs chan int }\n\nfunc (q *Queue) Retry(job int) bool {\n\treturn job > 0\n}\n';
 const GO_WORKER = 'package main\n\nfunc work(q *queue.Queue, job int) {\n\tif !q.Retry(job) {\n\t\tpanic(job)\n\t}\n}\n';
+const GO_QUEUE_DOC = 'package queue\n\ntype Queue struct{ jobs chan int }\n\n// Retry puts a job back on the queue,\n// or reports false once it gave up.\nfunc (q *Queue) Retry(job int) bool {\n\treturn job > 0\n}\n';
 const GO_RETRY = 'package queue\n\n// backoff returns how long to wait before the given attempt.\nfunc backoff(attempt int) int {\n\treturn attempt * 100\n}\n\nfunc first() int { return 1 }\n\nfunc second() int { return 2 }\n\nfunc third() int { return 3 }\n\nfunc Retry(n int) int {\n\treturn backoff(n) // as long as backoff says\n}\n';
 
 runHeuristicTests(refactorRename, {
@@ -130,6 +133,36 @@ runHeuristicTests(refactorRename, {
     { name: 'Go: a struct literal key renamed with a local', path: 'x.go', before: 'package p\n\nfunc f() Point {\n\tvar X = 1\n\treturn Point{X: X}\n}\n', after: 'package p\n\nfunc f() Point {\n\tvar Y = 1\n\treturn Point{Y: Y}\n}\n' },
   ],
   invalid: [
+    {
+      name: 'Go: a doc comment line changed beyond the rename stays apart from the sites',
+      syntax: true,
+      heuristics: [commentOnly, refactorRename, functionalDefault],
+      files: [
+        { path: 'queue/queue.go', before: GO_QUEUE_DOC, after: GO_QUEUE_DOC.replace(/Retry/g, 'Requeue').replace('on the queue,', 'on the list,') },
+        { path: 'cmd/worker.go', before: GO_WORKER, after: GO_WORKER.replace('q.Retry(job)', 'q.Requeue(job)') },
+      ],
+      expect: [
+        { kind: 'comment', heuristic: 'comment-only' },
+        { ...rename, links: [2] },
+        { ...rename, links: [1] },
+      ],
+    },
+    {
+      // The doc comment's first line is a change of its own (the second line is unchanged between):
+      // comment-only keeps it, and the rename's sites link it into their commit.
+      name: 'Go: a doc comment line naming the renamed method, apart from the sites, is linked to them',
+      syntax: true,
+      heuristics: [commentOnly, refactorRename, functionalDefault],
+      files: [
+        { path: 'queue/queue.go', before: GO_QUEUE_DOC, after: GO_QUEUE_DOC.replace(/Retry/g, 'Requeue') },
+        { path: 'cmd/worker.go', before: GO_WORKER, after: GO_WORKER.replace('q.Retry(job)', 'q.Requeue(job)') },
+      ],
+      expect: [
+        { kind: 'comment', heuristic: 'comment-only' },
+        { ...rename, links: [0, 2] },
+        { ...rename, links: [0, 1] },
+      ],
+    },
     {
       // The declaration `func (q *Queue) Retry(` names the method after its receiver; calls are `q.Retry(...)`.
       name: 'Go: a method renamed at its declaration and its caller in another file (Retry → Requeue)',
