@@ -182,14 +182,19 @@ export class Commit implements CommitView {
     return this.contents[fileIndex] !== undefined;
   }
 
+  /** The loaded parser for this file's language, if any. */
+  private serviceFor(fileIndex: number): SyntaxService | undefined {
+    const language = this.language(fileIndex);
+    return this.services.find((candidate) => candidate.languages.has(language.id));
+  }
+
   /** Parses any text as this file's language (for "does this step still parse?"); null without a parser. */
   parseText(fileIndex: number, text: string): FileSyntax | null {
-    const language = this.language(fileIndex);
-    const service = this.services.find((candidate) => candidate.languages.has(language.id));
+    const service = this.serviceFor(fileIndex);
     if (service === undefined) return null;
     const file = this.files[fileIndex];
     try {
-      return service.parse(language.id, (file.newPath ?? file.oldPath)?.text ?? '', text);
+      return service.parse(this.language(fileIndex).id, (file.newPath ?? file.oldPath)?.text ?? '', text);
     } catch {
       return null;
     }
@@ -204,7 +209,7 @@ export class Commit implements CommitView {
     if (!this.parsed.has(key)) {
       const text = this.text(fileIndex, side);
       const language = this.language(fileIndex);
-      const service = this.services.find((candidate) => candidate.languages.has(language.id));
+      const service = this.serviceFor(fileIndex);
       const file = this.files[fileIndex];
       const path = ((side === 'old' ? file.oldPath : file.newPath) ?? file.newPath ?? file.oldPath)?.text ?? '';
       let result: FileSyntax | null = null;
@@ -246,7 +251,7 @@ export class Commit implements CommitView {
         // language without a parser, which never parses.
         const parsed = this.parsed.get(key);
         const kept = parsed != null && (parsed.linesIn === undefined || parsed.linesIn(0, 0) !== null);
-        const parsable = this.services.some((service) => service.languages.has(this.language(fileIndex).id));
+        const parsable = this.serviceFor(fileIndex) !== undefined;
         const real = parsable && content.length <= REAL_TOKENS_MAX_CHARACTERS && (kept || this.realTokensLeft >= content.length);
         if (real && !kept) this.realTokensLeft -= content.length;
         const syntax = real ? this.syntax(fileIndex, side) : null;
