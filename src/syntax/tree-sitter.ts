@@ -269,9 +269,11 @@ function parseWith(parser: Parser, languageId: string, path: string, text: strin
   const stack = runtimeExports?.emscripten_stack_get_current() ?? null;
   let tree: Tree | null;
   let base: Tree | null = null;
+  // The lines of `text`, once something needs them (the edits, then the tokens).
+  let index: LineIndex | null = null;
   if (options.from !== undefined) {
     try {
-      base = editedTree(parser, options.from.syntax, options.from.edits, text);
+      base = editedTree(parser, options.from.syntax, options.from.edits, text, (index ??= lineIndexOf(text)));
     } catch {
       // Editing a copied tree runs WebAssembly too: on failure, a fresh parse.
       if (stack !== null) runtimeExports?._emscripten_stack_restore(stack);
@@ -322,7 +324,6 @@ function parseWith(parser: Parser, languageId: string, path: string, text: strin
     if (tokens) lines = fromTree(tree);
     tree.delete();
   }
-  let index: LineIndex | null = null;
   /** Runs a walk of the kept tree; a failure frees it, and null sends the caller to the whole-file path. */
   const fromKept = <T>(walk: (tree: Tree) => T | null): T | null => {
     if (kept === null) return null;
@@ -404,7 +405,7 @@ const reusable = new WeakMap<FileSyntax, ReusableParse>();
  * is none, or when the text outside the edits is not the previous text's: wrong
  * edits would make a wrong tree, and checking costs a string comparison.
  */
-function editedTree(parser: Parser, previous: FileSyntax, edits: readonly LineEdit[], text: string): Tree | null {
+function editedTree(parser: Parser, previous: FileSyntax, edits: readonly LineEdit[], text: string, after: LineIndex): Tree | null {
   const reuse = reusable.get(previous);
   if (reuse === undefined || reuse.parser !== parser) return null;
   const tree = reuse.copy();
@@ -412,7 +413,7 @@ function editedTree(parser: Parser, previous: FileSyntax, edits: readonly LineEd
   if (tree === null) return null;
   let applied = false;
   try {
-    applied = applyEdits(tree, reuse, edits, text);
+    applied = applyEdits(tree, reuse, edits, text, after);
   } finally {
     if (!applied) tree.delete();
   }
@@ -422,9 +423,8 @@ function editedTree(parser: Parser, previous: FileSyntax, edits: readonly LineEd
 }
 
 /** Edits `tree` from the previous text into `text`'s shape; false when the edits do not describe the two texts. */
-function applyEdits(tree: Tree, reuse: ReusableParse, edits: readonly LineEdit[], text: string): boolean {
+function applyEdits(tree: Tree, reuse: ReusableParse, edits: readonly LineEdit[], text: string, after: LineIndex): boolean {
   const before = reuse.index();
-  const after = lineIndexOf(text);
   const offsetIn = (index: LineIndex, full: string, line: number) => (line < index.starts.length ? index.starts[line] : full.length);
   const pointIn = (index: LineIndex, full: string, line: number) =>
     line < index.starts.length ? { row: line, column: 0 } : { row: index.starts.length - 1, column: full.length - index.starts[index.starts.length - 1] };
