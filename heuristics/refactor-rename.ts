@@ -25,7 +25,7 @@
 import { CommitView, Heuristic, HeuristicResult, stringsMayHide } from '../src/heuristic';
 import { LexedLine, Token } from '../src/lexer';
 import { Change } from '../src/model';
-import { compareLayout } from '../src/token-compare';
+import { compareLayout, sameToken } from '../src/token-compare';
 
 const messages = {
   rename: 'Renames {{mapping}} consistently ({{sites}} site(s) in {{files}} file(s)); no other token changes.',
@@ -514,7 +514,7 @@ function renamedInComments(commit: CommitView, sites: Map<string, Array<[string,
     const before = commit.lexSide(change, 'old').lines;
     const after = commit.lexSide(change, 'new').lines;
     const code = [flat(before), flat(after)];
-    if (code[0].length !== code[1].length || code[0].some((token, k) => token.text !== code[1][k].text || token.type !== code[1][k].type)) continue;
+    if (code[0].length !== code[1].length || code[0].some((token, k) => !sameToken(token, code[1][k]))) continue;
     const oldComments = commentsOf(before);
     const newComments = commentsOf(after);
     if (oldComments.length !== newComments.length || oldComments.every((text, k) => text === newComments[k])) continue;
