@@ -27,11 +27,12 @@
  * (other than a line-continuation backslash) are `opaque`.
  */
 import { promises as fsp, readFileSync } from 'node:fs';
-import { Language as Grammar, Parser, Tree } from 'web-tree-sitter';
+import { Language as Grammar, Parser } from 'web-tree-sitter';
 import { LANGUAGES, Language, StringDelimiter } from '../language';
 import { LexState, LexedLine, Token, TokenType, lexLines } from '../lexer';
 import { GRAMMARS, GRAMMAR_FILES } from './grammars';
 import { declarationsOf } from './tree-sitter-declarations';
+import { ParserLike, TreeEdit, TreeLike } from './tree-sitter-api';
 import { FileSyntax, LineEdit, ParseOptions, SyntaxService } from './types';
 
 /**
@@ -86,7 +87,7 @@ const MAX_TEXT_LENGTH = 4 * 1024 * 1024;
 /** A parse still running after this long is cancelled, and the file left to the table lexer. */
 const PARSE_DEADLINE_MS = 5000;
 
-type LoadedGrammar = { ok: true; parser: Parser } | { ok: false; reason: string };
+type LoadedGrammar = { ok: true; parser: ParserLike } | { ok: false; reason: string };
 
 let runtime: Promise<string | null> | null = null;
 /** Grammars read and linked, by grammar name (or why not). */
@@ -194,34 +195,43 @@ function loadGrammar(name: string): Promise<Grammar | string> {
 }
 
 /**
- * Parses the grammar's trial text twice, once per grammar. Done after all the
- * loads of a call: a parse starts V8 compiling hot WebAssembly code in the
- * background, and a load started after it waits for that (up to seconds).
+ * Parses the grammar's trial text twice, once per grammar and engine (`key`).
+ * Done after all the loads of a call: a parse starts V8 compiling hot WebAssembly
+ * code in the background, and a load started after it waits for that (up to seconds).
  */
-function checkGrammar(name: string, grammar: Grammar | string): LoadedGrammar {
-  let result = checked.get(name);
+function checkGrammar(key: string, name: string, make: () => ParserLike | string): LoadedGrammar {
+  let result = checked.get(key);
   if (result !== undefined) return result;
-  if (typeof grammar === 'string') {
-    result = { ok: false, reason: grammar };
-  } else {
-    try {
-      const parser = new Parser();
-      parser.setLanguage(grammar);
+  try {
+    const parser = make();
+    if (typeof parser === 'string') {
+      result = { ok: false, reason: parser };
+    } else {
       for (let round = 1; round <= 2; round++) {
-        const trial = parser.parse(TRIALS[name] ?? '\n');
-        if (trial === null) throw new Error('trial parse returned no tree');
+        const trial = parser.parse(TRIALS[name] ?? '\n', null, { progressCallback: () => false });
+        if (trial == null) throw new Error('trial parse returned no tree');
         const broken = trial.rootNode.hasError;
-        trial.delete();
+        trial.delete?.();
         if (broken) throw new Error(`a valid sample parsed with syntax errors (parse ${round})`);
       }
       result = { ok: true, parser };
-    } catch (error) {
-      // A parser whose parse threw inside WebAssembly is dropped, not reused or freed.
-      result = { ok: false, reason: `grammar ${name}: ${message(error)}` };
     }
+  } catch (error) {
+    // A parser whose parse threw inside WebAssembly is dropped, not reused or freed.
+    result = { ok: false, reason: `grammar ${name}: ${message(error)}` };
   }
-  checked.set(name, result);
+  checked.set(key, result);
   return result;
+}
+
+/** A WebAssembly grammar's parser, or why there is none. */
+function wasmParser(grammar: Grammar | string): ParserLike | string {
+  if (typeof grammar === 'string') return grammar;
+  const parser = new Parser();
+  parser.setLanguage(grammar);
+  // web-tree-sitter's Tree has the members of TreeLike, but its own Edit class and
+  // more methods: the compiler cannot match the two parse signatures structurally.
+  return parser as unknown as ParserLike;
 }
 
 function message(error: unknown): string {
@@ -236,7 +246,7 @@ function message(error: unknown): string {
  */
 export async function loadTreeSitter(languageIds: Iterable<string>): Promise<TreeSitterService> {
   const wanted = [...new Set(languageIds)].filter((id) => Object.prototype.hasOwnProperty.call(GRAMMARS, id));
-  const parsers = new Map<string, Parser>();
+  const parsers = new Map<string, ParserLike>();
   const unavailable = new Map<string, string>();
   if (wanted.length > 0) {
     const failure = await startRuntime();
@@ -245,7 +255,7 @@ export async function loadTreeSitter(languageIds: Iterable<string>): Promise<Tre
     } else {
       const loaded = await Promise.all(wanted.map((id) => loadGrammar(GRAMMARS[id])));
       wanted.forEach((id, k) => {
-        const result = checkGrammar(GRAMMARS[id], loaded[k]);
+        const result = checkGrammar(GRAMMARS[id], GRAMMARS[id], () => wasmParser(loaded[k]));
         if (result.ok) parsers.set(id, result.parser);
         else unavailable.set(id, result.reason);
       });
@@ -263,12 +273,12 @@ export async function loadTreeSitter(languageIds: Iterable<string>): Promise<Tre
   };
 }
 
-function parseWith(parser: Parser, languageId: string, path: string, text: string, options: ParseOptions): FileSyntax | null {
+function parseWith(parser: ParserLike, languageId: string, path: string, text: string, options: ParseOptions): FileSyntax | null {
   const tokens = options.tokens === true;
   const deadline = Date.now() + PARSE_DEADLINE_MS;
   const stack = runtimeExports?.emscripten_stack_get_current() ?? null;
-  let tree: Tree | null;
-  let base: Tree | null = null;
+  let tree: TreeLike | null;
+  let base: TreeLike | null = null;
   // The lines of `text`, once something needs them (the edits, then the tokens).
   let index: LineIndex | null = null;
   if (options.from !== undefined) {
@@ -281,9 +291,8 @@ function parseWith(parser: Parser, languageId: string, path: string, text: strin
     }
   }
   try {
-    // The callback cancels the parse by returning true (typed as void in 0.25).
-    const progressCallback = (() => Date.now() > deadline) as unknown as () => void;
-    tree = parser.parse(text, base, { progressCallback });
+    // The callback cancels the parse by returning true.
+    tree = parser.parse(text, base, { progressCallback: () => Date.now() > deadline }) ?? null;
   } catch {
     // A JS exception unwound the WebAssembly frames without popping their C stack:
     // restore it, or some 75 such failures later the runtime corrupts its memory.
@@ -291,7 +300,7 @@ function parseWith(parser: Parser, languageId: string, path: string, text: strin
     parser.reset();
     return null;
   } finally {
-    base?.delete();
+    base?.delete?.();
   }
   if (tree === null) {
     parser.reset();
@@ -305,7 +314,7 @@ function parseWith(parser: Parser, languageId: string, path: string, text: strin
     hasErrors = root.hasError;
   } catch {
     // A tree shape these walkers do not expect: the table lexer is the safe answer.
-    tree.delete();
+    tree.delete?.();
     return null;
   }
   // Tokens cost more than the parse itself (a JS walk over every leaf), and many
@@ -313,7 +322,7 @@ function parseWith(parser: Parser, languageId: string, path: string, text: strin
   // unless the caller said it will read them: then the tree is kept, and lines
   // are made a range at a time from it (most callers read a few lines).
   let lines: FileSyntax['lines'] | null = null;
-  let kept: Tree | null = null;
+  let kept: TreeLike | null = null;
   // Kept until the other version of the file was parsed from it.
   let reusePending = false;
   if ((tokens || options.reuse === true) && keptCharacters + text.length <= KEPT_TEXT_BUDGET) {
@@ -322,10 +331,10 @@ function parseWith(parser: Parser, languageId: string, path: string, text: strin
     reusePending = options.reuse === true;
   } else {
     if (tokens) lines = fromTree(tree);
-    tree.delete();
+    tree.delete?.();
   }
   /** Runs a walk of the kept tree; a failure frees it, and null sends the caller to the whole-file path. */
-  const fromKept = <T>(walk: (tree: Tree) => T | null): T | null => {
+  const fromKept = <T>(walk: (tree: TreeLike) => T | null): T | null => {
     if (kept === null) return null;
     try {
       return walk(kept);
@@ -339,7 +348,7 @@ function parseWith(parser: Parser, languageId: string, path: string, text: strin
   const release = () => {
     if (kept === null) return;
     keptTrees.unregister(result);
-    kept.delete();
+    kept.delete?.();
     kept = null;
     keptCharacters -= text.length;
   };
@@ -365,7 +374,7 @@ function parseWith(parser: Parser, languageId: string, path: string, text: strin
       parser,
       text,
       index: () => (index ??= lineIndexOf(text)),
-      copy: () => fromKept((tree) => tree.copy()),
+      copy: () => fromKept((tree) => tree.copy?.() ?? null),
       done: () => {
         reusePending = false;
         reusable.delete(result);
@@ -376,7 +385,7 @@ function parseWith(parser: Parser, languageId: string, path: string, text: strin
   return result;
 
   /** Tokens from the tree at hand, or null (reading `lines` parses again). */
-  function fromTree(tree: Tree): LexedLine[] | null {
+  function fromTree(tree: TreeLike): LexedLine[] | null {
     try {
       return tokenize(tree, text);
     } catch {
@@ -389,11 +398,11 @@ function parseWith(parser: Parser, languageId: string, path: string, text: strin
 
 /** What a parse kept for reparsing the other version of its file incrementally. */
 interface ReusableParse {
-  parser: Parser;
+  parser: ParserLike;
   text: string;
   index(): LineIndex;
   /** A copy of the kept tree (the caller frees it), or null if it is gone. */
-  copy(): Tree | null;
+  copy(): TreeLike | null;
   /** No other parse will start from this one: the tree may go. */
   done(): void;
 }
@@ -405,7 +414,7 @@ const reusable = new WeakMap<FileSyntax, ReusableParse>();
  * is none, or when the text outside the edits is not the previous text's: wrong
  * edits would make a wrong tree, and checking costs a string comparison.
  */
-function editedTree(parser: Parser, previous: FileSyntax, edits: readonly LineEdit[], text: string, after: LineIndex): Tree | null {
+function editedTree(parser: ParserLike, previous: FileSyntax, edits: readonly LineEdit[], text: string, after: LineIndex): TreeLike | null {
   const reuse = reusable.get(previous);
   if (reuse === undefined || reuse.parser !== parser) return null;
   const tree = reuse.copy();
@@ -415,7 +424,7 @@ function editedTree(parser: Parser, previous: FileSyntax, edits: readonly LineEd
   try {
     applied = applyEdits(tree, reuse, edits, text, after);
   } finally {
-    if (!applied) tree.delete();
+    if (!applied) tree.delete?.();
   }
   if (!applied) return null;
   counts.incrementalParses++;
@@ -423,7 +432,7 @@ function editedTree(parser: Parser, previous: FileSyntax, edits: readonly LineEd
 }
 
 /** Edits `tree` from the previous text into `text`'s shape; false when the edits do not describe the two texts. */
-function applyEdits(tree: Tree, reuse: ReusableParse, edits: readonly LineEdit[], text: string, after: LineIndex): boolean {
+function applyEdits(tree: TreeLike, reuse: ReusableParse, edits: readonly LineEdit[], text: string, after: LineIndex): boolean {
   const before = reuse.index();
   const offsetIn = (index: LineIndex, full: string, line: number) => (line < index.starts.length ? index.starts[line] : full.length);
   const pointIn = (index: LineIndex, full: string, line: number) =>
@@ -452,7 +461,7 @@ function applyEdits(tree: Tree, reuse: ReusableParse, edits: readonly LineEdit[]
       startPosition: pointIn(before, reuse.text, edit.start),
       oldEndPosition: pointIn(before, reuse.text, edit.start + edit.removed),
       newEndPosition: { row: edit.start + newEnd.row - newStart, column: newEnd.column },
-    } as Parameters<Tree['edit']>[0]);
+    } satisfies TreeEdit);
   }
   return true;
 }
@@ -472,26 +481,25 @@ let keptCharacters = 0;
 export function keptTreeCharacters(): number {
   return keptCharacters;
 }
-const keptTrees = new FinalizationRegistry<{ tree: Tree; characters: number }>(({ tree, characters }) => {
-  tree.delete();
+const keptTrees = new FinalizationRegistry<{ tree: TreeLike; characters: number }>(({ tree, characters }) => {
+  tree.delete?.();
   keptCharacters -= characters;
 });
 
 /** Parses again and tokenizes, or null when that fails (the caller falls back to the table lexer). */
-function tokensOf(parser: Parser, text: string): FileSyntax['lines'] | null {
+function tokensOf(parser: ParserLike, text: string): FileSyntax['lines'] | null {
   const stack = runtimeExports?.emscripten_stack_get_current() ?? null;
-  let tree: Tree | null = null;
+  let tree: TreeLike | null = null;
   try {
     const deadline = Date.now() + PARSE_DEADLINE_MS;
-    const progressCallback = (() => Date.now() > deadline) as unknown as () => void;
-    tree = parser.parse(text, null, { progressCallback });
+    tree = parser.parse(text, null, { progressCallback: () => Date.now() > deadline }) ?? null;
     return tree === null ? null : tokenize(tree, text);
   } catch {
     if (stack !== null) runtimeExports?._emscripten_stack_restore(stack);
     parser.reset();
     return null;
   } finally {
-    tree?.delete();
+    tree?.delete?.();
   }
 }
 
@@ -561,7 +569,7 @@ interface Leaves {
  * nodes are out of text order, as heredoc bodies are): tokenizing all leaves
  * would then have dropped it, and only the whole walk can say.
  */
-function collectLeaves(tree: Tree, text: string, window: Window | null): Leaves | null {
+function collectLeaves(tree: TreeLike, text: string, window: Window | null): Leaves | null {
   const tokens: RawToken[] = [];
   const broken: Array<[number, number]> = [];
   let skippedEnd = 0;
@@ -608,7 +616,7 @@ function collectLeaves(tree: Tree, text: string, window: Window | null): Leaves 
       }
     }
   } finally {
-    cursor.delete();
+    cursor.delete?.();
   }
 }
 
@@ -667,7 +675,7 @@ function lineIndexOf(text: string): LineIndex {
 }
 
 /** Builds the LexedLines: one per line of `text` split on '\n'. */
-function tokenize(tree: Tree, text: string, index: LineIndex = lineIndexOf(text)): LexedLine[] {
+function tokenize(tree: TreeLike, text: string, index: LineIndex = lineIndexOf(text)): LexedLine[] {
   const leaves = collectLeaves(tree, text, null)!;
   return buildLines(leaves, text, index, 0, index.texts.length - 1)!;
 }
@@ -677,7 +685,7 @@ function tokenize(tree: Tree, text: string, index: LineIndex = lineIndexOf(text)
  * tree around them; null when that cannot be told apart from the rest (the
  * caller then tokenizes the whole text).
  */
-function tokenizeRows(tree: Tree, text: string, index: LineIndex, first: number, end: number): LexedLine[] | null {
+function tokenizeRows(tree: TreeLike, text: string, index: LineIndex, first: number, end: number): LexedLine[] | null {
   const rows = index.starts.length;
   if (first >= end || first >= rows) return [];
   // One line more: a line's end state is the next line's start state.
