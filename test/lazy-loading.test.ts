@@ -13,14 +13,14 @@ import { cleanupRepos, createRepo } from './helpers/git-repo';
 const CLI = path.resolve(__dirname, '..', 'dist', 'src', 'cli.js');
 
 /** Runs `suggest HEAD --json` in-process in a child Node and returns the module paths it loaded. */
-function loadedModules(cwd: string): string[] {
+function loadedModules(cwd: string, env: NodeJS.ProcessEnv = {}): string[] {
   const script = `
     const { runCli } = require(${JSON.stringify(CLI)});
     const io = { stdout: () => {}, stderr: (t) => process.stderr.write(t), cwd: ${JSON.stringify(cwd)}, env: process.env, isTTY: false, readStdin: () => Buffer.alloc(0) };
     runCli(['suggest', 'HEAD', '--json'], io).then((code) => {
       process.stdout.write(JSON.stringify({ code, modules: Object.keys(require.cache) }));
     });`;
-  const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, ...env } });
   if (result.status !== 0) throw new Error(`child failed: ${result.stderr}`);
   const parsed = JSON.parse(result.stdout) as { code: number; modules: string[] };
   expect(parsed.code).toBe(0);
@@ -29,6 +29,9 @@ function loadedModules(cwd: string): string[] {
 
 const isMarkdownIt = (module: string) => /node_modules[\\/]markdown-it[\\/]/.test(module);
 const isTreeSitter = (module: string) => /node_modules[\\/]web-tree-sitter[\\/]/.test(module);
+const isNativeTreeSitter = (module: string) => /node_modules[\\/]tree-sitter[\\/]/.test(module);
+/** Where the native tree-sitter build's prebuilt binaries are part of the npm packages. */
+const NATIVE_EXPECTED = process.platform === 'linux' && process.arch === 'x64';
 const isTypeScript = (module: string) => /node_modules[\\/](typescript|ts-morph|@ts-morph)[\\/]/.test(module);
 
 afterAll(cleanupRepos);
@@ -74,18 +77,35 @@ describe('markdown-it is loaded only when a Markdown change could render the sam
   });
 });
 
-describe('the tree-sitter runtime is loaded only when a file has a grammar', () => {
+describe('tree-sitter (native or WebAssembly) is loaded only when a file has a grammar', () => {
   it('is not loaded for a commit of Markdown and plain text', () => {
     const repo = createRepo();
     repo.commitFiles('base', { 'README.md': '# Tool\n\nIt reads a commit.\n', 'notes.txt': 'some text\n' });
     repo.commitFiles('change', { 'README.md': '# Tool\n\nIt reads a commit and more.\n', 'notes.txt': 'other text\n' });
-    expect(loadedModules(repo.dir).filter(isTreeSitter)).toEqual([]);
+    expect(loadedModules(repo.dir).filter((module) => isTreeSitter(module) || isNativeTreeSitter(module))).toEqual([]);
   });
 
-  it('is loaded for a commit that changes a C file', () => {
+  it('for a C file, loads the native build and no WebAssembly where the native one is installed', () => {
     const repo = createRepo();
     repo.commitFiles('base', { 'b.c': 'int f(void) { return 1; }\n', 'notes.txt': 'some text\n' });
     repo.commitFiles('change', { 'b.c': 'int f(void) { return 2; }\n', 'notes.txt': 'other text\n' });
-    expect(loadedModules(repo.dir).some(isTreeSitter)).toBe(true);
+    const modules = loadedModules(repo.dir);
+    if (NATIVE_EXPECTED) {
+      expect(modules.some(isNativeTreeSitter)).toBe(true);
+      expect(modules.filter(isTreeSitter)).toEqual([]);
+    } else {
+      expect(modules.some((module) => isTreeSitter(module) || isNativeTreeSitter(module))).toBe(true);
+    }
+  });
+
+  it('is loaded for a C file with SPLIT_ADVISOR_TREE_SITTER=wasm, and for a language without a native build', () => {
+    const repo = createRepo();
+    repo.commitFiles('base', { 'b.c': 'int f(void) { return 1; }\n' });
+    repo.commitFiles('change', { 'b.c': 'int f(void) { return 2; }\n' });
+    expect(loadedModules(repo.dir, { SPLIT_ADVISOR_TREE_SITTER: 'wasm' }).some(isTreeSitter)).toBe(true);
+    const go = createRepo();
+    go.commitFiles('base', { 'a.go': 'package a\n\nfunc F() int { return 1 }\n' });
+    go.commitFiles('change', { 'a.go': 'package a\n\nfunc F() int { return 2 }\n' });
+    expect(loadedModules(go.dir).some(isTreeSitter)).toBe(true);
   });
 });

@@ -5,9 +5,9 @@
 import type { Node } from 'web-tree-sitter';
 
 /**
- * web-tree-sitter's classes have these members. `delete` and `copy` are optional:
- * a build whose objects the garbage collector frees has no `delete`, and one
- * whose trees cannot be copied serves no incremental reparse from a kept tree.
+ * web-tree-sitter's classes and the native binding's both have these members;
+ * the native objects are freed by the garbage collector (no `delete`) and native
+ * trees cannot be copied (no `copy`: no incremental reparse from a kept tree).
  */
 export interface TreeCursorLike {
   readonly startIndex: number;
@@ -36,7 +36,7 @@ export interface TreeEdit {
 }
 
 export interface TreeLike {
-  /** Typed as web-tree-sitter's Node, which the declaration walkers read. */
+  /** Typed as web-tree-sitter's Node: the native SyntaxNode has the members the walkers read. */
   readonly rootNode: Node;
   edit(edit: TreeEdit): unknown;
   walk(): TreeCursorLike;
@@ -45,7 +45,7 @@ export interface TreeLike {
 }
 
 export interface ParserLike {
-  /** The callback cancels the parse by returning true; a cancelled parse gives null or undefined. */
+  /** The callback cancels the parse by returning true; a cancelled parse gives null (WebAssembly) or undefined (native). */
   parse(text: string, oldTree: TreeLike | null, options: { progressCallback: () => boolean }): TreeLike | null | undefined;
   reset(): void;
 }

@@ -4,10 +4,16 @@
  * TOML, Scala, Dart and Elixir. Lua is mapped, but its prebuilt grammar misparses
  * on this runtime and is rejected by its trial parse (see TRIALS).
  *
- * Runtime: web-tree-sitter (WebAssembly), started once per process; grammars come
- * from tree-sitter-wasms and are loaded only when a language is asked for, once
- * each. A grammar that fails to load, or fails on a trial parse, is left out of
- * `languages`, so the caller falls back to the table lexer; nothing here throws
+ * Runtime: C, shell and Python use their native builds where installed
+ * (tree-sitter-native.ts: the Node binding and prebuilt grammars, optional
+ * dependencies); everything else, and those three where the native build does
+ * not load, web-tree-sitter (WebAssembly), started once per process, with grammars
+ * from tree-sitter-wasms. Grammars are loaded only when a language is asked for,
+ * once each. The two builds give the same tokens and declarations (the language
+ * tables of the tests run on both); only WebAssembly trees can be copied, so only
+ * they serve an incremental reparse. A grammar that fails to load, or fails on a
+ * trial parse, is left out of `languages`, so the caller falls back to the table
+ * lexer; nothing here throws
  * for a missing or broken grammar, and `parse` returns null (table lexer again)
  * for a text that makes the parser throw, time out, or is over 4 MiB.
  *
@@ -27,12 +33,13 @@
  * (other than a line-continuation backslash) are `opaque`.
  */
 import { promises as fsp, readFileSync } from 'node:fs';
-import { Language as Grammar, Parser } from 'web-tree-sitter';
+import type { Language as Grammar } from 'web-tree-sitter';
 import { LANGUAGES, Language, StringDelimiter } from '../language';
 import { LexState, LexedLine, Token, TokenType, lexLines } from '../lexer';
 import { GRAMMARS, GRAMMAR_FILES } from './grammars';
 import { declarationsOf } from './tree-sitter-declarations';
 import { ParserLike, TreeEdit, TreeLike } from './tree-sitter-api';
+import { NATIVE_GRAMMARS, loadNativeParser } from './tree-sitter-native';
 import { FileSyntax, LineEdit, ParseOptions, SyntaxService } from './types';
 
 /**
@@ -48,6 +55,8 @@ export { GRAMMARS };
 export interface TreeSitterService extends SyntaxService {
   /** Language id -> reason, for ids that have a grammar mapping but could not be loaded. */
   readonly unavailable: ReadonlyMap<string, string>;
+  /** Language id -> the build parsing it: a native binary or WebAssembly. */
+  readonly engines: ReadonlyMap<string, 'native' | 'wasm'>;
 }
 
 /**
@@ -100,11 +109,15 @@ const checked = new Map<string, LoadedGrammar>();
  * ("bad export type for 'tree_sitter_kotlin_external_scanner_create'").
  */
 let loading: Promise<unknown> = Promise.resolve();
-const counts = { runtimeInits: 0, grammarLoads: new Map<string, number>(), incrementalParses: 0 };
+const counts = { runtimeInits: 0, grammarLoads: new Map<string, number>(), nativeLoads: new Map<string, number>(), incrementalParses: 0 };
 
-/** How often the runtime was started, each grammar read, and a parse started from an edited tree, in this process (for tests and benchmarks). */
-export function treeSitterLoadCounts(): { runtimeInits: number; grammarLoads: ReadonlyMap<string, number>; incrementalParses: number } {
-  return { runtimeInits: counts.runtimeInits, grammarLoads: new Map(counts.grammarLoads), incrementalParses: counts.incrementalParses };
+/**
+ * How often the WebAssembly runtime was started, each WebAssembly grammar read,
+ * each native grammar loaded, and a parse started from an edited tree, in this
+ * process (for tests and benchmarks).
+ */
+export function treeSitterLoadCounts(): { runtimeInits: number; grammarLoads: ReadonlyMap<string, number>; nativeLoads: ReadonlyMap<string, number>; incrementalParses: number } {
+  return { runtimeInits: counts.runtimeInits, grammarLoads: new Map(counts.grammarLoads), nativeLoads: new Map(counts.nativeLoads), incrementalParses: counts.incrementalParses };
 }
 
 /** The runtime module's exports: its allocator, and its stack pointer to restore after a parse that threw. */
@@ -148,6 +161,12 @@ function missingRuntimeSymbols(): Record<string, (...args: number[]) => number |
   };
 }
 
+/** The WebAssembly runtime's module, required on first use: a commit whose languages all have a native build never pays its ~15 ms. */
+function webTreeSitter(): typeof import('web-tree-sitter') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('web-tree-sitter') as typeof import('web-tree-sitter');
+}
+
 /** Starts the WebAssembly runtime once; resolves to null, or to why it could not start. */
 function startRuntime(): Promise<string | null> {
   if (runtime === null) {
@@ -164,6 +183,7 @@ function startRuntime(): Promise<string | null> {
         return {};
       },
     };
+    const { Parser } = webTreeSitter();
     runtime = Parser.init(options as unknown as Parameters<typeof Parser.init>[0]).then(
       () => null,
       (error: unknown) => `tree-sitter runtime did not start: ${message(error)}`,
@@ -182,7 +202,7 @@ function loadGrammar(name: string): Promise<Grammar | string> {
         // Bytes rather than a path: Language.load(path) reads the file through a
         // dynamic import(), which Jest's CommonJS sandbox refuses.
         const bytes = await fsp.readFile(require.resolve(GRAMMAR_FILES[name] ?? `tree-sitter-wasms/out/tree-sitter-${name}.wasm`));
-        return await Grammar.load(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+        return await webTreeSitter().Language.load(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       } catch (error) {
         return `grammar ${name}: ${message(error)}`;
       }
@@ -227,7 +247,7 @@ function checkGrammar(key: string, name: string, make: () => ParserLike | string
 /** A WebAssembly grammar's parser, or why there is none. */
 function wasmParser(grammar: Grammar | string): ParserLike | string {
   if (typeof grammar === 'string') return grammar;
-  const parser = new Parser();
+  const parser = new (webTreeSitter().Parser)();
   parser.setLanguage(grammar);
   // web-tree-sitter's Tree has the members of TreeLike, but its own Edit class and
   // more methods: the compiler cannot match the two parse signatures structurally.
@@ -238,26 +258,57 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+export interface TreeSitterOptions {
+  /**
+   * Use a grammar's native build where one is installed and passes its trial
+   * (tree-sitter-native.ts), else WebAssembly. Default: true, unless the
+   * environment says SPLIT_ADVISOR_TREE_SITTER=wasm (to compare the two).
+   */
+  native?: boolean;
+}
+
 /**
  * Loads what is needed to parse the given languages (ids without a grammar, such as
  * typescript or markdown, are ignored) and returns a service for those that loaded.
- * The runtime starts on the first call that needs a grammar; later calls reuse it
- * and every grammar already loaded.
+ * A native grammar is used where there is one; the WebAssembly runtime starts on
+ * the first call that needs it. Later calls reuse every grammar already loaded.
  */
-export async function loadTreeSitter(languageIds: Iterable<string>): Promise<TreeSitterService> {
+export async function loadTreeSitter(languageIds: Iterable<string>, options: TreeSitterOptions = {}): Promise<TreeSitterService> {
+  const native = options.native ?? process.env.SPLIT_ADVISOR_TREE_SITTER !== 'wasm';
   const wanted = [...new Set(languageIds)].filter((id) => Object.prototype.hasOwnProperty.call(GRAMMARS, id));
   const parsers = new Map<string, ParserLike>();
+  const engines = new Map<string, 'native' | 'wasm'>();
   const unavailable = new Map<string, string>();
-  if (wanted.length > 0) {
+  const needWasm: string[] = [];
+  for (const id of wanted) {
+    const name = GRAMMARS[id];
+    if (native && Object.prototype.hasOwnProperty.call(NATIVE_GRAMMARS, name)) {
+      const result = checkGrammar(`native:${name}`, name, () => {
+        counts.nativeLoads.set(name, (counts.nativeLoads.get(name) ?? 0) + 1);
+        return loadNativeParser(name);
+      });
+      if (result.ok) {
+        parsers.set(id, result.parser);
+        engines.set(id, 'native');
+        continue;
+      }
+    }
+    needWasm.push(id);
+  }
+  if (needWasm.length > 0) {
     const failure = await startRuntime();
     if (failure !== null) {
-      for (const id of wanted) unavailable.set(id, failure);
+      for (const id of needWasm) unavailable.set(id, failure);
     } else {
-      const loaded = await Promise.all(wanted.map((id) => loadGrammar(GRAMMARS[id])));
-      wanted.forEach((id, k) => {
+      const loaded = await Promise.all(needWasm.map((id) => loadGrammar(GRAMMARS[id])));
+      needWasm.forEach((id, k) => {
         const result = checkGrammar(GRAMMARS[id], GRAMMARS[id], () => wasmParser(loaded[k]));
-        if (result.ok) parsers.set(id, result.parser);
-        else unavailable.set(id, result.reason);
+        if (result.ok) {
+          parsers.set(id, result.parser);
+          engines.set(id, 'wasm');
+        } else {
+          unavailable.set(id, result.reason);
+        }
       });
     }
   }
@@ -265,6 +316,7 @@ export async function loadTreeSitter(languageIds: Iterable<string>): Promise<Tre
   return {
     languages,
     unavailable,
+    engines,
     parse(languageId: string, path: string, text: string, options: ParseOptions = {}): FileSyntax | null {
       const parser = parsers.get(languageId);
       if (parser === undefined || text.length > MAX_TEXT_LENGTH) return null;

@@ -6,10 +6,20 @@
  */
 import { LexedLine } from '../../src/lexer';
 import { GRAMMARS, KEPT_TEXT_BUDGET, keptTreeCharacters, loadTreeSitter, SyntaxToken, treeSitterLoadCounts, TreeSitterService } from '../../src/syntax/tree-sitter';
+import { NATIVE_GRAMMARS } from '../../src/syntax/tree-sitter-native';
 import { Declaration, FileSyntax, LineEdit } from '../../src/syntax/types';
 
 /** Grammars in tree-sitter-wasms 0.1.13 that do not work on web-tree-sitter 0.25.10. */
 const BROKEN = ['lua'];
+
+/**
+ * The language tables run on both builds: the native one where it is installed
+ * (CI's linux-x64 has its prebuilt binaries), and WebAssembly, which every other
+ * platform falls back to.
+ */
+const ENGINES = [{ engine: 'native', native: true }, { engine: 'wasm', native: false }] as const;
+/** Where the native build's prebuilt binaries are part of the npm packages. */
+const NATIVE_EXPECTED = process.platform === 'linux' && process.arch === 'x64';
 
 /** Every token of the file with its 1-based line. */
 function tokens(syntax: FileSyntax): Array<SyntaxToken & { line: number }> {
@@ -22,13 +32,41 @@ function rebuild(line: LexedLine): string {
 }
 
 describe('loading', () => {
+  it('uses the native build where there is one, and starts no WebAssembly for it', async () => {
+    const service = await loadTreeSitter(['c', 'shell', 'markdown']);
+    expect([...service.languages].sort()).toEqual(['c', 'shell']);
+    if (!NATIVE_EXPECTED) return;
+    expect([...service.engines].sort()).toEqual([['c', 'native'], ['shell', 'native']]);
+    expect(treeSitterLoadCounts().runtimeInits).toBe(0);
+    expect([...treeSitterLoadCounts().nativeLoads].sort()).toEqual([['bash', 1], ['c', 1]]);
+    await loadTreeSitter(['c']);
+    expect(treeSitterLoadCounts().nativeLoads.get('c')).toBe(1);
+  });
+
+  it('lists only grammars that have a WebAssembly build too (the fallback)', () => {
+    for (const name of Object.keys(NATIVE_GRAMMARS)) expect(Object.values(GRAMMARS)).toContain(name);
+  });
+
+  it('uses WebAssembly when asked, also through SPLIT_ADVISOR_TREE_SITTER=wasm', async () => {
+    const service = await loadTreeSitter(['c'], { native: false });
+    expect(service.engines.get('c')).toBe('wasm');
+    const saved = process.env.SPLIT_ADVISOR_TREE_SITTER;
+    process.env.SPLIT_ADVISOR_TREE_SITTER = 'wasm';
+    try {
+      expect((await loadTreeSitter(['c'])).engines.get('c')).toBe('wasm');
+    } finally {
+      if (saved === undefined) delete process.env.SPLIT_ADVISOR_TREE_SITTER;
+      else process.env.SPLIT_ADVISOR_TREE_SITTER = saved;
+    }
+  });
+
   it('starts the runtime once and loads only the grammars asked for', async () => {
-    const first = await loadTreeSitter(['python', 'markdown', 'typescript']);
+    const first = await loadTreeSitter(['python', 'markdown', 'typescript'], { native: false });
     expect([...first.languages]).toEqual(['python']);
     expect(treeSitterLoadCounts().runtimeInits).toBe(1);
-    expect([...treeSitterLoadCounts().grammarLoads.keys()]).toEqual(['python']);
+    expect([...treeSitterLoadCounts().grammarLoads.keys()].sort()).toEqual(['c', 'python']);
 
-    const second = await loadTreeSitter(['python', 'go']);
+    const second = await loadTreeSitter(['python', 'go'], { native: false });
     expect([...second.languages].sort()).toEqual(['go', 'python']);
     const counts = treeSitterLoadCounts();
     expect(counts.runtimeInits).toBe(1);
@@ -246,10 +284,10 @@ const TOKEN_CASES: TokenCase[] = [
   },
 ];
 
-describe('tokens', () => {
+describe.each(ENGINES)('tokens ($engine)', ({ native }) => {
   let service: TreeSitterService;
   beforeAll(async () => {
-    service = await loadTreeSitter(TOKEN_CASES.map((c) => c.id));
+    service = await loadTreeSitter(TOKEN_CASES.map((c) => c.id), { native });
   });
 
   it('has a grammar for every language of the table', () => {
@@ -328,6 +366,9 @@ describe('tokens', () => {
     expect(keptTreeCharacters()).toBe(before);
     expect(again.linesIn!(3, 4)).toEqual(expected.slice(3, 4));
     for (const syntax of held) expect(syntax.linesIn!(0, 1)).toEqual(expected.slice(0, 1));
+    // Reading every text's lines frees every tree: the next engine's run starts from none.
+    for (const syntax of [...held, again]) expect(syntax.lines).toHaveLength(expected.length);
+    expect(keptTreeCharacters()).toBe(0);
   });
 
   it('keeps CRLF line ends in trailing, as the table lexer does', () => {
@@ -524,10 +565,10 @@ const DECLARATION_CASES: DeclarationCase[] = [
   { id: 'shell', path: 'a.sh', text: 'f() { echo; }\n', expected: [] },
 ];
 
-describe('declarations', () => {
+describe.each(ENGINES)('declarations ($engine)', ({ native }) => {
   let service: TreeSitterService;
   beforeAll(async () => {
-    service = await loadTreeSitter(DECLARATION_CASES.map((c) => c.id));
+    service = await loadTreeSitter(DECLARATION_CASES.map((c) => c.id), { native });
   });
 
   it.each(DECLARATION_CASES)('$id $path', (c) => {
@@ -589,7 +630,8 @@ const REPARSE_CASES: ReparseCase[] = [
 describe('reparsing the other version of a file from a kept tree', () => {
   let service: TreeSitterService;
   beforeAll(async () => {
-    service = await loadTreeSitter(['c', 'python', 'yaml']);
+    // WebAssembly trees can be copied and edited; native ones cannot (a fresh parse, below).
+    service = await loadTreeSitter(['c', 'python', 'yaml'], { native: false });
   });
 
   /** Tokens, declarations and errors: what a parse gives its callers. */
@@ -642,6 +684,20 @@ describe('reparsing the other version of a file from a kept tree', () => {
     expect(withTokens.linesIn!(10, 13)).toEqual(service.parse('c', 'a.c', C_FILE)!.lines.slice(10, 13));
     expect(withTokens.lines).toHaveLength(C_FILE.split('\n').length);
     expect(keptTreeCharacters()).toBe(before);
+  });
+
+  it.each(REPARSE_CASES.filter((c) => c.id !== 'yaml'))('native $id: $name parses afresh, with what a fresh parse gives', async (c) => {
+    const native = await loadTreeSitter([c.id]);
+    if (!NATIVE_EXPECTED) return;
+    expect(native.engines.get(c.id)).toBe('native');
+    const before = keptTreeCharacters();
+    const previous = native.parse(c.id, c.path, c.before, { reuse: true })!;
+    const started = treeSitterLoadCounts().incrementalParses;
+    const reparsed = native.parse(c.id, c.path, c.after, { from: { syntax: previous, edits: c.edits ?? oneEdit(c.before, c.after) } })!;
+    expect(treeSitterLoadCounts().incrementalParses).toBe(started);
+    expect(keptTreeCharacters()).toBe(before);
+    expect(view(reparsed)).toEqual(view(service.parse(c.id, c.path, c.after)!));
+    expect(view(previous)).toEqual(view(service.parse(c.id, c.path, c.before)!));
   });
 });
 
