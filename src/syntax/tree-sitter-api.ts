@@ -7,7 +7,7 @@ import type { Node } from 'web-tree-sitter';
 /**
  * web-tree-sitter's classes and the native binding's both have these members;
  * the native objects are freed by the garbage collector (no `delete`) and native
- * trees cannot be copied (no `copy`: no incremental reparse from a kept tree).
+ * trees have no `copy` (a parse of the same text from the tree makes one).
  */
 export interface TreeCursorLike {
   readonly startIndex: number;

@@ -10,8 +10,7 @@
  * not load, web-tree-sitter (WebAssembly), started once per process, with grammars
  * from tree-sitter-wasms. Grammars are loaded only when a language is asked for,
  * once each. The two builds give the same tokens and declarations (the language
- * tables of the tests run on both); only WebAssembly trees can be copied, so only
- * they serve an incremental reparse. A grammar that fails to load, or fails on a
+ * tables of the tests run on both). A grammar that fails to load, or fails on a
  * trial parse, is left out of `languages`, so the caller falls back to the table
  * lexer; nothing here throws
  * for a missing or broken grammar, and `parse` returns null (table lexer again)
@@ -426,7 +425,10 @@ function parseWith(parser: ParserLike, languageId: string, path: string, text: s
       parser,
       text,
       index: () => (index ??= lineIndexOf(text)),
-      copy: () => fromKept((tree) => tree.copy?.() ?? null),
+      // The native binding has no copy: a parse of the same text from the kept tree
+      // reuses every node (0.6 ms for 60 KB of C) and gives an equal tree to edit,
+      // while the kept one stays as it was.
+      copy: () => fromKept((tree) => tree.copy?.() ?? parser.parse(text, tree, { progressCallback: () => false }) ?? null),
       done: () => {
         reusePending = false;
         reusable.delete(result);
