@@ -103,9 +103,9 @@ describe('tree-sitter (native or WebAssembly) is loaded only when a file has a g
     repo.commitFiles('base', { 'b.c': 'int f(void) { return 1; }\n' });
     repo.commitFiles('change', { 'b.c': 'int f(void) { return 2; }\n' });
     expect(loadedModules(repo.dir, { SPLIT_ADVISOR_TREE_SITTER: 'wasm' }).some(isTreeSitter)).toBe(true);
-    const go = createRepo();
-    go.commitFiles('base', { 'a.go': 'package a\n\nfunc F() int { return 1 }\n' });
-    go.commitFiles('change', { 'a.go': 'package a\n\nfunc F() int { return 2 }\n' });
-    expect(loadedModules(go.dir).some(isTreeSitter)).toBe(true);
+    const yaml = createRepo();
+    yaml.commitFiles('base', { 'config.yaml': 'retries: 1\n' });
+    yaml.commitFiles('change', { 'config.yaml': 'retries: 2\n' });
+    expect(loadedModules(yaml.dir).some(isTreeSitter)).toBe(true);
   });
 });

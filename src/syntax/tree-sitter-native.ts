@@ -17,8 +17,13 @@ import { ParserLike } from './tree-sitter-api';
 /** tree-sitter grammar names (grammars.ts) -> the npm package of its native build. */
 export const NATIVE_GRAMMARS: Readonly<Record<string, string>> = {
   c: 'tree-sitter-c',
+  cpp: 'tree-sitter-cpp',
   bash: 'tree-sitter-bash',
+  go: 'tree-sitter-go',
+  java: 'tree-sitter-java',
   python: 'tree-sitter-python',
+  ruby: 'tree-sitter-ruby',
+  rust: 'tree-sitter-rust',
 };
 
 /** The native binding's parser class and a grammar's language object, as far as used here. */

@@ -4,10 +4,10 @@
  * TOML, Scala, Dart and Elixir. Lua is mapped, but its prebuilt grammar misparses
  * on this runtime and is rejected by its trial parse (see TRIALS).
  *
- * Runtime: C, shell and Python use their native builds where installed
- * (tree-sitter-native.ts: the Node binding and prebuilt grammars, optional
- * dependencies); everything else, and those three where the native build does
- * not load, web-tree-sitter (WebAssembly), started once per process, with grammars
+ * Runtime: C, C++, Go, Java, Python, Ruby, Rust and shell use their native
+ * builds where installed (tree-sitter-native.ts: the Node binding and prebuilt
+ * grammars, optional dependencies); everything else, and those where the native
+ * build does not load, web-tree-sitter (WebAssembly), started once per process, with grammars
  * from tree-sitter-wasms. Grammars are loaded only when a language is asked for,
  * once each. The two builds give the same tokens and declarations (the language
  * tables of the tests run on both). A grammar that fails to load, or fails on a

@@ -47,6 +47,14 @@ describe('loading', () => {
     for (const name of Object.keys(NATIVE_GRAMMARS)) expect(Object.values(GRAMMARS)).toContain(name);
   });
 
+  it('loads every listed native grammar here, so the native tables below test them', async () => {
+    const ids = Object.keys(GRAMMARS).filter((id) => Object.prototype.hasOwnProperty.call(NATIVE_GRAMMARS, GRAMMARS[id]));
+    expect(ids.length).toBe(Object.keys(NATIVE_GRAMMARS).length);
+    const service = await loadTreeSitter(ids);
+    if (!NATIVE_EXPECTED) return;
+    expect([...service.engines].filter(([, engine]) => engine !== 'native')).toEqual([]);
+  });
+
   it('uses WebAssembly when asked, also through SPLIT_ADVISOR_TREE_SITTER=wasm', async () => {
     const service = await loadTreeSitter(['c'], { native: false });
     expect(service.engines.get('c')).toBe('wasm');
