@@ -646,10 +646,7 @@ describe('reparsing the other version of a file from a kept tree', () => {
   const view = (syntax: FileSyntax) => ({ lines: syntax.lines, declarations: syntax.declarations, hasErrors: syntax.hasErrors });
 
   it.each(REPARSE_CASES)('$id: $name gives what a fresh parse gives, both ways', (c) => {
-    for (const [from, to, edits] of [
-      [c.before, c.after, c.edits ?? oneEdit(c.before, c.after)],
-      [c.after, c.before, (c.edits ?? oneEdit(c.before, c.after)).map((edit, k, all) => reverse(edit, k, all))],
-    ] as const) {
+    for (const [from, to, edits] of bothWays(c)) {
       const previous = service.parse(c.id, c.path, from, { reuse: true })!;
       const started = treeSitterLoadCounts().incrementalParses;
       const reparsed = service.parse(c.id, c.path, to, { from: { syntax: previous, edits } })!;
@@ -699,10 +696,7 @@ describe('reparsing the other version of a file from a kept tree', () => {
     if (!NATIVE_EXPECTED) return;
     expect(native.engines.get(c.id)).toBe('native');
     const before = keptTreeCharacters();
-    for (const [from, to, edits] of [
-      [c.before, c.after, c.edits ?? oneEdit(c.before, c.after)],
-      [c.after, c.before, (c.edits ?? oneEdit(c.before, c.after)).map((edit, k, all) => reverse(edit, k, all))],
-    ] as const) {
+    for (const [from, to, edits] of bothWays(c)) {
       const previous = native.parse(c.id, c.path, from, { reuse: true })!;
       const started = treeSitterLoadCounts().incrementalParses;
       const reparsed = native.parse(c.id, c.path, to, { from: { syntax: previous, edits } })!;
@@ -714,6 +708,15 @@ describe('reparsing the other version of a file from a kept tree', () => {
     }
   });
 });
+
+/** A case's texts and edits forwards, then backwards (after -> before). */
+function bothWays(c: ReparseCase): Array<[string, string, LineEdit[]]> {
+  const edits = c.edits ?? oneEdit(c.before, c.after);
+  return [
+    [c.before, c.after, edits],
+    [c.after, c.before, edits.map((edit, k, all) => reverse(edit, k, all))],
+  ];
+}
 
 /** The same edit seen from the other text: its start moves by what the edits before it added and removed. */
 function reverse(edit: LineEdit, index: number, all: readonly LineEdit[]): LineEdit {
