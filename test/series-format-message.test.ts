@@ -5,7 +5,10 @@
  */
 import { heuristics } from '../heuristics';
 import { buildSeries } from '../src/series';
+import { cleanupRepos, createRepo, suggestJson } from './helpers/git-repo';
 import { FileCase, classifyCaseWith } from './helpers/heuristic-tester';
+
+afterAll(cleanupRepos);
 
 const cases: Array<{ name: string; change: FileCase; says: string; never: string }> = [
   {
@@ -29,5 +32,22 @@ describe('the clean-up commit message', () => {
     expect(series).toHaveLength(1);
     expect(series[0].message).toContain(says);
     expect(series[0].message).not.toContain(never);
+  });
+});
+
+describe('the new-API commit subject', () => {
+  const BOX = 'export interface Box {\n  width: number;\n  height: number;\n  area(): number;\n}\n';
+  const BOX_OF = 'export function boxOf(width: number, height: number): Box {\n  const area = () => width * height;\n  return { width, height, area };\n}\n';
+
+  it.each([
+    ['an interface with its fields, and a function with locals', `export const VERSION = 1;\n\n${BOX}\n${BOX_OF}`, 'shapes: add Box, boxOf'],
+    ['one function', `export const VERSION = 1;\n\n${BOX_OF.replace(': Box', '')}`, 'shapes: add boxOf'],
+  ])('names the public declarations, not their members or locals: %s', async (_name, shapes, subject) => {
+    const repo = createRepo();
+    repo.commitFiles('base', { 'src/shapes.ts': 'export const VERSION = 1;\n', 'src/main.ts': 'export function main(): number {\n  return 1;\n}\n' });
+    // A functional change beside it, so the API gets a commit of its own with a written subject.
+    const rev = repo.commitFiles('change', { 'src/shapes.ts': shapes, 'src/main.ts': 'export function main(): number {\n  return 2;\n}\n' });
+    const json = await suggestJson(repo.dir, [rev]);
+    expect(json.series.map((commit) => commit.title)).toContain(subject);
   });
 });
