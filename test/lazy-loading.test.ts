@@ -8,6 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { NATIVE_GRAMMARS } from '../src/syntax/tree-sitter-native';
 import { cleanupRepos, createRepo } from './helpers/git-repo';
 
 const CLI = path.resolve(__dirname, '..', 'dist', 'src', 'cli.js');
@@ -103,6 +104,8 @@ describe('tree-sitter (native or WebAssembly) is loaded only when a file has a g
     repo.commitFiles('base', { 'b.c': 'int f(void) { return 1; }\n' });
     repo.commitFiles('change', { 'b.c': 'int f(void) { return 2; }\n' });
     expect(loadedModules(repo.dir, { SPLIT_ADVISOR_TREE_SITTER: 'wasm' }).some(isTreeSitter)).toBe(true);
+    // YAML has no native build: the WebAssembly runtime must start for it.
+    expect(Object.keys(NATIVE_GRAMMARS)).not.toContain('yaml');
     const yaml = createRepo();
     yaml.commitFiles('base', { 'config.yaml': 'retries: 1\n' });
     yaml.commitFiles('change', { 'config.yaml': 'retries: 2\n' });
