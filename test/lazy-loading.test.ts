@@ -112,3 +112,23 @@ describe('tree-sitter (native or WebAssembly) is loaded only when a file has a g
     expect(loadedModules(yaml.dir).some(isTreeSitter)).toBe(true);
   });
 });
+
+describe('SPLIT_ADVISOR_TIMINGS names the tree-sitter build of each language', () => {
+  const timingsLine = (cwd: string, env: NodeJS.ProcessEnv): string => {
+    const result = spawnSync(process.execPath, [CLI, 'suggest', 'HEAD', '--json'], { cwd, encoding: 'utf8', env: { ...process.env, SPLIT_ADVISOR_TIMINGS: '1', ...env } });
+    expect(result.status).toBe(0);
+    return result.stderr.split('\n').find((line) => line.startsWith('timings (ms):')) ?? '';
+  };
+
+  it('native where installed, WebAssembly for the rest and when asked', () => {
+    const repo = createRepo();
+    repo.commitFiles('base', { 'b.c': 'int f(void) { return 1; }\n', 'config.yaml': 'retries: 1\n' });
+    repo.commitFiles('change', { 'b.c': 'int f(void) { return 2; }\n', 'config.yaml': 'retries: 2\n' });
+    const line = timingsLine(repo.dir, {});
+    expect(line).toMatch(/; tree-sitter: .*\byaml wasm\b/);
+    expect(line).toMatch(NATIVE_EXPECTED ? /\bc native\b/ : /\bc (native|wasm)\b/);
+    const forced = timingsLine(repo.dir, { SPLIT_ADVISOR_TREE_SITTER: 'wasm' });
+    expect(forced).toMatch(/\bc wasm\b/);
+    expect(forced).toMatch(/\byaml wasm\b/);
+  });
+});
