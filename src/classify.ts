@@ -323,7 +323,6 @@ function toVerdict(heuristic: Heuristic, result: HeuristicResult): Verdict {
     reason: renderReason(heuristic, result),
     heuristic: heuristic.meta.id,
     messageId: result.messageId,
-    ...(result.data !== undefined ? { data: result.data } : {}),
     ...(result.links !== undefined && result.links.length > 0 ? { links: result.links } : {}),
   };
 }

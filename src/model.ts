@@ -144,8 +144,6 @@ export interface Verdict {
   heuristic: string;
   /** Key of the decisive heuristic's `meta.messages` that `reason` was rendered from. */
   messageId?: string;
-  /** The values `reason` was rendered from (api-surface's `names`...), for the series' messages; not in the JSON. */
-  data?: Record<string, string | number>;
   /** Ids of changes that must land in the same commit as this one (move halves, rename sites). */
   links?: string[];
 }

@@ -569,14 +569,16 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     );
   }
 
+  /** What an API commit's subject names: the public declarations its changes add (`Box`, not also `Box.width`), or undefined without a parse. */
+  function publicNames(members: ClassifiedChange[]): string[] | undefined {
+    const exported = [...new Set(members.flatMap((member) => symbolsAt(index.get(member.id)!).exports ?? []))];
+    return exported.length > 0 ? exported : undefined;
+  }
+
   function describeGroup(group: Group, members: ClassifiedChange[], groupTrailers: CommitMessage['trailers']): CommitMessage {
     const area = areaOf(members.map((member) => member.file));
     const list = describeFiles(members);
     const names = [...new Set(members.flatMap((member) => [...symbolsAt(index.get(member.id)!).defines]))];
-    // What an API commit's subject names: the public declarations api-surface found
-    // (`Box`, not also `Box.width`), else what the changes define.
-    const publicNames = [...new Set(members.flatMap((member) => (typeof member.verdict.data?.names === 'string' ? member.verdict.data.names.split(', ') : [])))];
-    const headline = publicNames.filter((name) => !publicNames.includes(name.slice(0, Math.max(0, name.lastIndexOf('.')))));
     const details = new Set(members.map((member) => member.verdict.detail ?? member.verdict.kind));
     const reasons = [...new Set(members.map((member) => member.verdict.reason))];
     const memberCategories = new Set(members.map((member) => categoryOf(member)));
@@ -612,7 +614,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
         return { subject: fit(`${area}: `, [what]), body: `No functional change.\n\n${reasons.join('\n')}\n\n${list}`, trailers: groupTrailers };
       }
       case 'api':
-        return { subject: fit(`${area}: add `, headline.length > 0 ? headline : names.length > 0 ? names : ['new API']), body: `Add the API on its own, before the code that uses it, so its design can be reviewed by itself.\n\n${reasons.join('\n')}`, trailers: groupTrailers };
+        return { subject: fit(`${area}: add `, publicNames(members) ?? (names.length > 0 ? names : ['new API'])), body: `Add the API on its own, before the code that uses it, so its design can be reviewed by itself.\n\n${reasons.join('\n')}`, trailers: groupTrailers };
       case 'docs':
         return { subject: fit(`${area}: `, ['update documentation']), body: `Documentation only.\n\n${list}`, trailers: groupTrailers };
       case 'test':

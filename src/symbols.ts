@@ -8,7 +8,7 @@
 import { CommitView } from './heuristic';
 import { Change } from './model';
 import { isTestPath } from './paths';
-import { Declaration } from './syntax/types';
+import { Declaration, FileSyntax } from './syntax/types';
 
 export interface ChangeSymbols {
   /** Names this change declares or changes the declaration of. */
@@ -19,6 +19,20 @@ export interface ChangeSymbols {
   enclosing: string | null;
   /** `file::Class` of the class (struct, impl) around the change, when the parsers know it. */
   container: string | null;
+  /** The public top-level declarations starting on the change's new lines (see publicDeclarations); absent: none. */
+  exports?: string[];
+}
+
+/**
+ * The public top-level declarations that start within `range` of a version:
+ * what a new-API change adds (`Box`; its fields and methods come with it, they
+ * are not more APIs). Empty without a parse.
+ */
+export function publicDeclarations(syntax: FileSyntax | null, range: { start: number; lines: number }): string[] {
+  const declared = (syntax?.declarations ?? []).filter(
+    (declaration) => declaration.exported && declaration.container === null && declaration.startLine >= range.start && declaration.startLine < range.start + range.lines,
+  );
+  return [...new Set(declared.map((declaration) => declaration.name))];
 }
 
 const WORD = /[A-Za-z_$][\w$]*/g;
@@ -101,5 +115,6 @@ export function symbolsOf(commit: CommitView, change: Change): ChangeSymbols {
       if (word.length >= 3 && !COMMON.has(word) && !defines.has(word)) uses.add(word);
     }
   }
-  return { defines, uses, enclosing, container };
+  const exports = change.new === null ? [] : publicDeclarations(commit.parsedSyntax(change.fileIndex, 'new'), change.new);
+  return { defines, uses, enclosing, container, exports };
 }

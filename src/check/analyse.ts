@@ -10,7 +10,7 @@ import { Heuristic } from '../heuristic';
 import { CommitMessage, DiffFile, Report, Source } from '../model';
 import { brokenFilesChecker } from '../prefix-check';
 import { buildSeries } from '../series';
-import { symbolsOf } from '../symbols';
+import { publicDeclarations, symbolsOf } from '../symbols';
 import { SyntaxService } from '../syntax/types';
 import { CheckConfig, customArea } from './config';
 import { CommitAnalysis, DiffFacts, Rule } from './rule';
@@ -69,12 +69,8 @@ export function diffFacts(source: Source, files: DiffFile[], contents: Array<Fil
   const apiNames = new Map<string, string[]>();
   for (const change of classified) {
     if (change.verdict.kind !== 'api-addition' || change.new === null) continue;
-    const { start, lines } = change.new;
     if (DATA_LANGUAGES.has(view.language(change.fileIndex).id)) continue;
-    const declared = (view.syntax(change.fileIndex, 'new')?.declarations ?? []).filter(
-      (declaration) => declaration.exported && declaration.container === null && declaration.startLine >= start && declaration.startLine < start + lines,
-    );
-    apiNames.set(change.id, [...new Set(declared.map((declaration) => declaration.name))]);
+    apiNames.set(change.id, publicDeclarations(view.syntax(change.fileIndex, 'new'), change.new));
   }
   const paths = [...new Set(files.flatMap((file) => [file.newPath?.text, file.oldPath?.text]).filter((name): name is string => name !== undefined))];
   let changedLines = 0;
