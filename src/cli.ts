@@ -96,7 +96,7 @@ async function runSuggest(args: SuggestArguments, io: CliIo): Promise<number> {
   const report = analyse(input, { syntax, granularity, maxCommits, together, timings, ...(typecheck !== undefined ? { typecheck } : {}) });
   if (io.env.SPLIT_ADVISOR_TIMINGS) {
     // Which tree-sitter build parsed each language: a platform without the native prebuilds is slower, with the same answers.
-    const engines = syntax.flatMap((service) => [...((service as { engines?: ReadonlyMap<string, string> }).engines ?? [])].map(([id, engine]) => `${id} ${engine}`));
+    const engines = syntax.flatMap((service) => [...(service.engines ?? [])].map(([id, engine]) => `${id} ${engine}`));
     io.stderr(
       `timings (ms): ${Object.entries(timings).map(([stage, ms]) => `${stage} ${ms.toFixed(1)}`).join(', ')}; total since start ${(performance.now() - processStart).toFixed(1)}${engines.length > 0 ? `; tree-sitter: ${engines.join(', ')}` : ''}\n`,
     );

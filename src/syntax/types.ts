@@ -48,6 +48,8 @@ export interface FileSyntax {
 export interface SyntaxService {
   /** Language ids (src/language.ts) this service can parse now. */
   readonly languages: ReadonlySet<string>;
+  /** Language id -> the build parsing it, for a service with more than one (tree-sitter: `native` or `wasm`). */
+  readonly engines?: ReadonlyMap<string, string>;
   parse(languageId: string, path: string, text: string, options?: ParseOptions): FileSyntax | null;
 }
 
