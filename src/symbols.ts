@@ -102,7 +102,8 @@ export function symbolsOf(commit: CommitView, change: Change): ChangeSymbols {
   for (const line of declarationLines) {
     const declared = DECLARATION_LINE.exec(line);
     const match = (declared !== null && !TYPE_KEYWORD_USE.test(line.slice(declared.index)) ? declared : null) ?? (cFamily && !/^\s/.test(line) ? C_FUNCTION_HEADER.exec(line) : null);
-    const name = match ? (match[1] ?? match[2] ?? match[3]) : undefined;
+    // An indented `const`/`let`/`var` is a local: nothing outside its function can use it.
+    const name = match ? (match[1] ?? (/^\s/.test(line) ? undefined : match[2]) ?? match[3]) : undefined;
     if (name !== undefined && !COMMON.has(name) && !/^(if|for|while|switch|return|sizeof)$/.test(name)) defines.add(name);
   }
   if (enclosing === null && change.hunkIndex >= 0) {

@@ -97,6 +97,69 @@ describe('series grouping', () => {
   });
 });
 
+const SERVICE_BEFORE = 'export interface Service {\n  readonly languages: ReadonlySet<string>;\n}\n';
+const SERVICE_AFTER = 'export interface Service {\n  readonly languages: ReadonlySet<string>;\n  readonly engines?: ReadonlyMap<string, string>;\n}\n';
+const REPORT = (read: string) =>
+  `import { Service } from './syntax/service';\n\nexport function report(service: Service): string {\n  const engines = ${read};\n  return [...(engines ?? [])].join(', ');\n}\n`;
+
+interface OrderCase {
+  name: string;
+  before: Record<string, string>;
+  after: Record<string, string>;
+  message: string;
+  /** Files in the order their commits must come (a file may share its commit with the next). */
+  order: string[];
+  /** Files whose commits must differ, or be the same, as a list of sets. */
+  commits?: string[][];
+  /** The file whose commit carries the original subject. */
+  subjectWith?: string;
+}
+
+const orderCases: OrderCase[] = [
+  {
+    // `const engines = service.engines`: the local is not what the member read needs;
+    // the declaration of the member it reads is.
+    name: 'TS: a member read through a local of the same name comes after the member it reads',
+    before: { 'src/syntax/service.ts': SERVICE_BEFORE, 'src/cli.ts': REPORT('(service as { engines?: ReadonlyMap<string, string> }).engines') },
+    after: { 'src/syntax/service.ts': SERVICE_AFTER, 'src/cli.ts': REPORT('service.engines') },
+    message: 'cli: read Service.engines, without a cast\n',
+    order: ['src/syntax/service.ts', 'src/cli.ts'],
+  },
+  {
+    // A local `const` in one function is invisible to another file: a use of the
+    // same word there is no def-use link.
+    name: 'JS: a local const does not link a use of the same word in another file',
+    before: {
+      'src/alpha.js': 'export function alpha(limit) {\n  return limit;\n}\n',
+      'src/beta.js': 'export function beta(options) {\n  return options.size;\n}\n',
+    },
+    after: {
+      'src/alpha.js': 'export function alpha(limit) {\n  const budget = limit * 2;\n  return budget;\n}\n',
+      'src/beta.js': 'export function beta(options) {\n  return options.size + budget;\n}\n',
+    },
+    message: 'alpha: double the limit\n',
+    order: [],
+    commits: [['src/alpha.js'], ['src/beta.js']],
+  },
+];
+
+describe('series order', () => {
+  test.each(orderCases)('$name', async ({ before, after, message, order, commits, subjectWith }) => {
+    const repo = createRepo();
+    repo.commitFiles('base', before);
+    const rev = repo.commitFiles(message, after);
+    const json = await suggestJson(repo.dir, [rev]);
+    const fileOf = new Map(json.changes.map((change) => [change.id, change.file]));
+    const commitOf = (file: string) => json.series.findIndex((commit) => commit.changes.some((id) => fileOf.get(id) === file));
+    for (let k = 1; k < order.length; k++) expect(commitOf(order[k - 1])).toBeLessThanOrEqual(commitOf(order[k]));
+    if (commits !== undefined) {
+      const series = json.series.map((commit) => [...new Set(commit.changes.map((id) => fileOf.get(id)!))].sort());
+      expect(series.sort((a, b) => a[0].localeCompare(b[0]))).toEqual(commits);
+    }
+    if (subjectWith !== undefined) expect(json.series[commitOf(subjectWith)].title).toBe(message.trim());
+  });
+});
+
 describe('series performance', () => {
   // README, Performance: grouping and ordering of a 2,000-change commit stays
   // well under a second. A mix of kinds in 20 files, every fifth change type-only
