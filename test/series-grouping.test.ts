@@ -126,6 +126,15 @@ const orderCases: OrderCase[] = [
     order: ['src/syntax/service.ts', 'src/cli.ts'],
   },
   {
+    // The original message names its area: it goes to that commit, not to the first one of the same size.
+    name: 'the original subject goes to the commit in the area it names',
+    before: { 'src/syntax/service.ts': SERVICE_BEFORE, 'src/cli.ts': REPORT('(service as { engines?: ReadonlyMap<string, string> }).engines') },
+    after: { 'src/syntax/service.ts': SERVICE_AFTER, 'src/cli.ts': REPORT('service.engines') },
+    message: 'cli: read Service.engines, without a cast\n',
+    order: ['src/syntax/service.ts', 'src/cli.ts'],
+    subjectWith: 'src/cli.ts',
+  },
+  {
     // A local `const` in one function is invisible to another file: a use of the
     // same word there is no def-use link.
     name: 'JS: a local const does not link a use of the same word in another file',
