@@ -10,8 +10,10 @@
  * `#__PURE__` annotations): the emitted code may be the same, but they switch
  * checks off or change what a bundler keeps, which is not a refactor.
  *
- * Transpiling costs tens of milliseconds per change in a large file, so a cheap
- * filter runs first (mayBeTypeOnly): a change is transpiled only when its code
+ * Transpiling costs tens of milliseconds per change in a large file, so cheap
+ * filters run first (mayBeTypeOnly): a change whose kept code differs (its
+ * tokens less those the parse tree marks as erased, `typeSyntax`) cannot be
+ * type-only; else it is transpiled only when its code
  * holds type syntax, or when it stands where the lines around it make it a type
  * (inside an `interface`, a type literal, `<...>`, a multi-line `import type`,
  * a class body, after `type X =`). The filter only skips changes that cannot be
@@ -50,6 +52,14 @@ const CASE_BLOCK = /^\s*(case(?![\w$])|default\s*:)/;
 const CONTINUES = new Set(['=', '|', '&', ':', '?', '<', '(', '[', ',', '=>', '.', 'extends', 'implements', 'keyof', 'typeof', 'infer', 'as', 'is', 'satisfies', 'new']);
 /** First tokens of a line that goes on from the line before (`.bar` under `type A = typeof foo`). */
 const LEADS = new Set(['=>', '.', '?.', '=', ',', ')', ']', '>', '&&', '||', '??', 'in', 'instanceof']);
+/**
+ * Punctuation that type syntax adds around kept code: an annotation's `:`, an
+ * optional `?`, a non-null `!`, the parentheses the emitter drops around `(x as
+ * T)`, type argument brackets, separators. Left out of the kept-code comparison,
+ * which can only make it say "maybe" more often.
+ */
+const TYPE_PUNCTUATION = new Set([':', '?', '!', '(', ')', ',', ';', '<', '>']);
+
 /** How far back a statement head is looked for before giving up (and transpiling). */
 const MAX_CONTINUATION_LINES = 20;
 
@@ -154,7 +164,8 @@ function previousCodeLine(lexed: LexedLine[], line: number): number {
 }
 
 /**
- * False only for a change that cannot be type-only: its removed and added code
+ * False only for a change that cannot be type-only: the code the emitter keeps
+ * differs between its removed and added lines, or its removed and added code
  * has no type syntax, no bracket it stands in opens a type (an interface body, a
  * type literal, `<...>`, an `import`/`export` list, a class body where untyped
  * overloads live, a parameter list of an overload), and it does not continue a
@@ -169,6 +180,11 @@ function mayBeTypeOnly(change: Change, commit: CommitView): boolean {
   // The same tokens, comments aside: no code changed at all.
   const tokens = (lines: LexedLine[]) => JSON.stringify(lines.flatMap((line) => line.tokens.filter((token) => token.type !== 'comment').map((token) => token.text)));
   if (tokens(oldLines) === tokens(newLines)) return false;
+  // The code the emitter keeps differs (by the parse trees of both versions): the
+  // JavaScript cannot be the same. Only a disproof: equal kept code still needs the transpile.
+  const kept = (lines: LexedLine[]) =>
+    JSON.stringify(lines.flatMap((line) => line.tokens.filter((token) => token.type !== 'comment' && token.typeSyntax !== true && !TYPE_PUNCTUATION.has(token.text)).map((token) => token.text)));
+  if (kept(oldLines) !== kept(newLines)) return false;
   if ([...oldLines, ...newLines].some((line) => TYPE_SYNTAX.test(codeOf(line)))) return true;
   const { old: lexed, open } = file;
   // The old file's 0-based line where the change starts (an insertion comes after line `start`).

@@ -19,6 +19,8 @@ export interface Token {
    * keywords and numbers. The table lexer leaves it undefined: it cannot tell.
    */
   identifier?: boolean;
+  /** Set by the TypeScript service on syntax the emitter erases (see SyntaxToken in src/syntax/typescript.ts); absent elsewhere. */
+  typeSyntax?: boolean;
 }
 
 /** A heredoc whose body is still to come or under way: its terminator and how the closing line may look. */

@@ -49,6 +49,15 @@ type TsProject = import('ts-morph').Project;
  */
 export interface SyntaxToken extends Token {
   identifier?: true;
+  /**
+   * On a token of syntax the TypeScript emitter erases: type annotations and
+   * arguments, interfaces, type aliases, `declare` and overload signatures,
+   * `implements`, `as`/`satisfies` and the type after them, the modifiers only
+   * types read (`private`, `readonly`...), and import and export declarations
+   * (whose emitted form depends on the rest of the file). Absent elsewhere.
+   * Claiming too little only costs refactor-type-only a transpile.
+   */
+  typeSyntax?: true;
 }
 
 /** True when a token from this service is an identifier (see SyntaxToken). */
@@ -110,6 +119,8 @@ interface RawToken {
   end: number;
   type: TokenType;
   identifier: boolean;
+  /** Starts inside syntax the emitter erases (SyntaxToken.typeSyntax). */
+  typeSyntax?: boolean;
   /** Where a line continuing this token starts (comments, literals spanning lines). */
   state: LexState;
   /** Unterminated literal or comment, or a merge-conflict marker: the lines are opaque. */
@@ -120,6 +131,49 @@ interface RawToken {
 const IDENTIFIER_END = 1;
 const REGEX_START = 2;
 const NOT_REGEX_SLASH = 4;
+const TYPE_SYNTAX = 8;
+
+/** Modifiers that only the type checker reads: the emitter drops them (a parameter property's keeps a field, so the transpile decides). */
+const TYPE_MODIFIERS = ['PublicKeyword', 'PrivateKeyword', 'ProtectedKeyword', 'ReadonlyKeyword', 'OverrideKeyword', 'AbstractKeyword', 'DeclareKeyword'] as const;
+
+/**
+ * Whether a whole node is syntax the emitter erases (SyntaxToken.typeSyntax).
+ * Claiming too little only means a type-only change is transpiled to be sure;
+ * claiming too much would make refactor-type-only skip one (see its filter).
+ */
+function isErasedNode(ts: Ts, node: TsNode): boolean {
+  const { SyntaxKind } = ts;
+  switch (node.kind) {
+    case SyntaxKind.InterfaceDeclaration:
+    case SyntaxKind.TypeAliasDeclaration:
+    case SyntaxKind.TypeParameter:
+    case SyntaxKind.IndexSignature:
+    case SyntaxKind.ImportDeclaration:
+    case SyntaxKind.ImportEqualsDeclaration:
+    case SyntaxKind.ExportDeclaration:
+    case SyntaxKind.NamespaceExportDeclaration:
+      return true;
+    case SyntaxKind.ExpressionWithTypeArguments:
+      // `class A extends B<T>`: B is a value; its type arguments are type nodes.
+      return false;
+    case SyntaxKind.HeritageClause:
+      return (node as import('ts-morph').ts.HeritageClause).token === SyntaxKind.ImplementsKeyword;
+    case SyntaxKind.Parameter: {
+      const name = (node as import('ts-morph').ts.ParameterDeclaration).name;
+      return name.kind === SyntaxKind.Identifier && (name as import('ts-morph').ts.Identifier).text === 'this';
+    }
+    case SyntaxKind.FunctionDeclaration:
+    case SyntaxKind.MethodDeclaration:
+    case SyntaxKind.Constructor:
+      // Overload and abstract signatures have no body.
+      if ((node as import('ts-morph').ts.FunctionLikeDeclaration).body === undefined) return true;
+      break;
+    default:
+      if (ts.isTypeNode(node)) return true;
+  }
+  const modifiers = (node as { modifiers?: readonly TsNode[] }).modifiers;
+  return modifiers !== undefined && modifiers.some((modifier) => modifier.kind === SyntaxKind.DeclareKeyword || (modifier.kind === SyntaxKind.AbstractKeyword && node.kind !== SyntaxKind.ClassDeclaration));
+}
 
 /** A stretch of text whose tokens come from the parse tree rather than the scanner. */
 interface Override {
@@ -153,7 +207,34 @@ function collectHints(ts: Ts, sourceFile: TsSourceFile, text: string): AstHints 
       }
     }
   };
+  const typeModifiers = new Set<TsSyntaxKind>(TYPE_MODIFIERS.map((name) => SyntaxKind[name]));
+  const markErased = (start: number, end: number) => {
+    for (let k = start; k < end; k++) flags[k] |= TYPE_SYNTAX;
+  };
+  // Only the outermost erased node is marked, so every position is marked at most once.
+  let inErased = false;
   const visit = (node: TsNode): void => {
+    if (inErased) return visitHints(node);
+    if (isErasedNode(ts, node)) {
+      markErased(node.getStart(sourceFile), node.end);
+      inErased = true;
+      visitHints(node);
+      inErased = false;
+      return;
+    }
+    for (const modifier of (node as { modifiers?: readonly TsNode[] }).modifiers ?? []) {
+      if (typeModifiers.has(modifier.kind)) markErased(modifier.getStart(sourceFile), modifier.end);
+    }
+    if (node.kind === SyntaxKind.AsExpression || node.kind === SyntaxKind.SatisfiesExpression) {
+      // `value as T`: the keyword and the type.
+      markErased((node as import('ts-morph').ts.AsExpression).expression.end, node.end);
+    } else if (node.kind === SyntaxKind.TypeAssertionExpression) {
+      // `<T>value`
+      markErased(node.getStart(sourceFile), (node as import('ts-morph').ts.TypeAssertion).expression.getStart(sourceFile));
+    }
+    visitHints(node);
+  };
+  const visitHints = (node: TsNode): void => {
     switch (node.kind) {
       case SyntaxKind.Identifier:
       case SyntaxKind.PrivateIdentifier:
@@ -388,7 +469,7 @@ function scanTokens(ts: Ts, text: string, jsx: boolean, hints: AstHints, noRegex
       end = overrides[next].start;
       scanner.resetTokenState(end);
     }
-    tokens.push({ start, end, type, identifier, state, opaque });
+    tokens.push({ start, end, type, identifier, typeSyntax: (flags[start] & TYPE_SYNTAX) !== 0, state, opaque });
     if (type !== 'comment') previous = identifier ? SyntaxKind.Identifier : kind;
     pos = end;
   }
@@ -418,32 +499,33 @@ function buildLines(text: string, tokens: RawToken[], starts: number[]): LexedLi
     previousEnd = starts[line];
     end = lineEnd(line);
   };
-  const push = (type: TokenType, start: number, stop: number, spaceBefore: string, identifier: boolean) => {
+  const push = (type: TokenType, start: number, stop: number, spaceBefore: string, identifier: boolean, typeSyntax = false) => {
     const token: SyntaxToken = { type, text: text.slice(start, stop), spaceBefore };
     if (identifier) token.identifier = true;
+    if (typeSyntax) token.typeSyntax = true;
     lines[line].tokens.push(token);
   };
   for (const token of tokens) {
     while (token.start > end) finishLine();
     const first = line;
     if (token.end <= end) {
-      push(token.type, token.start, token.end, text.slice(previousEnd, token.start), token.identifier);
+      push(token.type, token.start, token.end, text.slice(previousEnd, token.start), token.identifier, token.typeSyntax);
       previousEnd = token.end;
     } else {
       // Spans lines: cut at each line end; the next lines start inside it.
       const state = token.state ?? BLOCK_COMMENT;
-      push(token.type, token.start, end, text.slice(previousEnd, token.start), false);
+      push(token.type, token.start, end, text.slice(previousEnd, token.start), false, token.typeSyntax);
       for (;;) {
         lines[line].endState = state;
         previousEnd = end;
         finishLine();
         lines[line].startState = state;
         if (token.end <= end) {
-          push(token.type, starts[line], token.end, '', false);
+          push(token.type, starts[line], token.end, '', false, token.typeSyntax);
           previousEnd = token.end;
           break;
         }
-        push(token.type, starts[line], end, '', false);
+        push(token.type, starts[line], end, '', false, token.typeSyntax);
       }
     }
     if (token.opaque) {

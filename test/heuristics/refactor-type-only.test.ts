@@ -61,6 +61,8 @@ runHeuristicTests(refactorTypeOnly, {
     },
     // --- Values.
     { name: 'a value changed (= 1 → = 2)', path: 'src/a.ts', before: MODULE, after: MODULE.replace('= 1;', '= 2;') },
+    { name: 'a cast kept and the member read through it changed', path: 'src/a.ts', before: 'export const n = (input as Box).width;\n', after: 'export const n = (input as Box).height;\n' },
+    { name: 'private kept and the initialiser changed', path: 'src/a.ts', before: 'export class C {\n  private n = 1;\n}\n', after: 'export class C {\n  private n = 2;\n}\n' },
     { name: 'an annotation and a value changed in one line', path: 'src/a.ts', before: MODULE, after: MODULE.replace('const x: number = 1;', 'const x: string = "1";') },
 
     // --- Type-looking syntax that emits JavaScript.
@@ -103,6 +105,16 @@ runHeuristicTests(refactorTypeOnly, {
     { name: 'a non-null assertion added', path: 'src/a.ts', before: 'export function f(m: Map<string, number>) {\n  return m.get("a");\n}\n', after: 'export function f(m: Map<string, number>) {\n  return m.get("a")!;\n}\n', expect: [typeOnly] },
     { name: 'type arguments added (new Map → new Map<string, number>)', path: 'src/a.ts', before: 'export const m = new Map();\n', after: 'export const m = new Map<string, number>();\n', expect: [typeOnly] },
     { name: 'a declare field added', path: 'src/a.ts', before: 'export class P {\n  name: string = "";\n}\n', after: 'export class P {\n  name: string = "";\n  declare age: number;\n}\n', expect: [typeOnly] },
+    // Syntax the parse tree marks as erased, around code that stays (the kept-code comparison must not refuse them).
+    { name: 'a cast in parentheses added ((input as Box).width)', path: 'src/a.ts', before: 'export const n = input.width;\n', after: 'export const n = (input as Box).width;\n', expect: [typeOnly] },
+    { name: 'an angle-bracket assertion added (<Box>input)', path: 'src/a.ts', before: 'export const n = input;\n', after: 'export const n = <Box>input;\n', expect: [typeOnly] },
+    { name: 'a this parameter added', path: 'src/a.ts', before: 'export function f(a: number) {\n  return a;\n}\n', after: 'export function f(this: Window, a: number) {\n  return a;\n}\n', expect: [typeOnly] },
+    { name: 'an implements clause added', path: 'src/a.ts', before: 'export class C {\n  m() {}\n}\n', after: 'export class C implements Shape {\n  m() {}\n}\n', expect: [typeOnly] },
+    { name: 'private added to a method', path: 'src/a.ts', before: 'export class C {\n  m() {}\n}\n', after: 'export class C {\n  private m() {}\n}\n', expect: [typeOnly] },
+    { name: 'an abstract method added', path: 'src/a.ts', before: 'export abstract class C {\n  m() {}\n}\n', after: 'export abstract class C {\n  m() {}\n  abstract n(): void;\n}\n', expect: [typeOnly] },
+    { name: 'a declare const added', path: 'src/a.ts', before: MODULE, after: `declare const g: number;\n${MODULE}`, expect: [typeOnly] },
+    { name: 'an index signature added to a class', path: 'src/a.ts', before: 'export class C {\n  m() {}\n}\n', after: 'export class C {\n  [key: string]: unknown;\n  m() {}\n}\n', expect: [typeOnly] },
+    { name: 'an export type re-export added', path: 'src/a.ts', before: MODULE, after: `${MODULE}export type { Shape } from "./shape";\n`, expect: [typeOnly] },
     { name: 'a .tsx prop type changed', path: 'src/a.tsx', before: 'export const A = (p: { n: number }) => <b>{p.n}</b>;\n', after: 'export const A = (p: { n: string }) => <b>{p.n}</b>;\n', expect: [typeOnly] },
 
     // --- Type-only by where the lines stand, not by what they hold.

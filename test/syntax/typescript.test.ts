@@ -151,6 +151,26 @@ describe('tokens', () => {
     expect(lines[1].startState).toBeNull();
   });
 
+  // refactor-type-only compares the code the emitter keeps: these are the tokens it leaves out.
+  it.each([
+    ['an annotation and a return type', 'function f(a: number): string {}', ['number', 'string']],
+    ['an interface, whole', 'export interface Box { w: number }', ['export', 'interface', 'Box', '{', 'w', ':', 'number', '}']],
+    ['a type alias, whole', 'type Pair<T> = [T, T];', ['type', 'Pair', '<', 'T', '>', '=', '[', 'T', ',', 'T', ']', ';']],
+    ['an import, whole (its emitted form depends on the rest of the file)', "import { a } from './a';", ['import', '{', 'a', '}', 'from', "'./a'", ';']],
+    ['as and satisfies with their types', 'x = (y as A)[k satisfies B];', ['as', 'A', 'satisfies', 'B']],
+    ['an angle-bracket assertion', 'x = <A>y;', ['<', 'A', '>']],
+    ['type arguments, not the callee', 'f<string>(a);', ['string']],
+    ['implements, not extends', 'class C extends B<T> implements I {}', ['T', 'implements', 'I']],
+    ['type-only modifiers, not static', 'class C { private readonly static a = 1; }', ['private', 'readonly']],
+    ['a this parameter', 'function f(this: W, a) {}', ['this', ':', 'W']],
+    ['an overload signature, whole', 'function f(a: A): void;', ['function', 'f', '(', 'a', ':', 'A', ')', ':', 'void', ';']],
+    ['a declare statement, whole', 'declare const g: number;', ['declare', 'const', 'g', ':', 'number', ';']],
+    ['nothing in plain code', 'const a = b < c ? d : e;', []],
+  ])('marks %s as type syntax', (_name, source, erased) => {
+    const [line] = parse('a.ts', source).lines;
+    expect(line.tokens.filter((token) => token.typeSyntax === true).map((token) => token.text)).toEqual(erased);
+  });
+
   it('marks the identifier flag only where it is true', () => {
     const [line] = parse('a.ts', 'return a;').lines;
     expect(line.tokens[0]).not.toHaveProperty('identifier');
