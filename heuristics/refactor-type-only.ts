@@ -215,6 +215,63 @@ function mayBeTypeOnly(change: Change, commit: CommitView): boolean {
   }
 }
 
+/** Words of an import clause that are not imported names. */
+const IMPORT_KEYWORDS = new Set(['import', 'type', 'as', 'from', 'require']);
+
+/**
+ * The names a run of lines imports as values: `import { a, type B } from` and
+ * `import c, * as d from` give a, c, d; `import type { E }` none. A change that
+ * starts inside a multi-line import list takes the list's head (`import {` or
+ * `import type {`) from `head`.
+ */
+function valueImports(lines: LexedLine[], head: string | null): Set<string> {
+  const names = new Set<string>();
+  let inImport = head !== null;
+  let typeOnly = head !== null && /^\s*import\s+type(?![\w$])/.test(head);
+  let previous = '';
+  for (const line of lines) {
+    for (const token of line.tokens) {
+      if (token.type === 'comment') continue;
+      if (token.type === 'word' && token.text === 'import' && previous !== '.') {
+        inImport = true;
+        typeOnly = false;
+      } else if (inImport && (token.text === 'from' || token.text === ';' || token.type === 'string')) {
+        inImport = false;
+      } else if (inImport && token.text === 'type' && previous === 'import') {
+        typeOnly = true;
+      } else if (inImport && !typeOnly && token.type === 'word' && !IMPORT_KEYWORDS.has(token.text) && previous !== 'type') {
+        names.add(token.text);
+      }
+      previous = token.text;
+    }
+  }
+  return names;
+}
+
+/**
+ * Whether a change adds a name to a value import (`import { b }`, or `  b,` in a
+ * multi-line `import {` list). Unused, it emits nothing, but the commit's other
+ * changes may start using it as a value: not a type-only edit. Without the real
+ * parser's tokens the table lexer's do (imports stand before the code that could
+ * mislead it); without either, any change may.
+ */
+function addsValueImport(change: Change, commit: CommitView): boolean {
+  if (change.old === null || change.new === null) return true;
+  let file = tokensOf(commit, change.fileIndex);
+  if (file === null) {
+    const old = commit.lexedFile(change.fileIndex, 'old');
+    const next = commit.lexedFile(change.fileIndex, 'new');
+    if (old === null || next === null) return true;
+    file = { old, new: next, open: openBrackets(old) };
+  }
+  const at = change.old.lines === 0 ? change.old.start : change.old.start - 1;
+  const open = file.open[at] ?? null;
+  const listHead = open !== null && open.char === '{' && /^\s*import(?![\w$])/.test(open.prefix) ? open.prefix : null;
+  const removed = valueImports(file.old.slice(change.old.start - 1, change.old.start - 1 + change.removed.length), listHead);
+  const added = valueImports(file.new.slice(change.new.start - 1, change.new.start - 1 + change.added.length), listHead);
+  return [...added].some((name) => !removed.has(name));
+}
+
 /**
  * Each per-change proof transpiles the whole file (40-60 ms for 2,500 lines), so a
  * file with many candidate changes is judged as a whole instead: two transpiles,
@@ -254,9 +311,7 @@ export const refactorTypeOnly: Heuristic = {
     if (oldText === null || DECORATOR.test(oldText) || change.added.some((line) => DECORATOR.test(line))) return null;
     if (directivesOf(context.lexSide('old').lines).join('\n') !== directivesOf(context.lexSide('new').lines).join('\n')) return null;
     if (!mayBeTypeOnly(change, context.commit)) return null;
-    // An added value import emits nothing while nothing uses it yet, but the commit's
-    // other changes may start using it as a value: it is not a type-only edit.
-    if (change.added.some((line) => /^\s*import\b(?!\s+type\b)/.test(line) && !/^\s*import\s*\{\s*type\b[^}]*\}/.test(line))) return null;
+    if (addsValueImport(change, context.commit)) return null;
     // Whitespace-only edits that another heuristic refused are not type changes,
     // though they emit the same JavaScript.
     if (change.removed.join('').replace(/\s+/g, '') === change.added.join('').replace(/\s+/g, '')) return null;

@@ -280,6 +280,8 @@ export const traps: Trap[] = [
   { name: 'TS: a #__PURE__ annotation added', path: 'src/make.ts', before: 'export const widget = make();\n', after: 'export const widget = /*#__PURE__*/ make();\n' },
   // An eslint directive switches a rule off for the next line.
   { name: 'TS: // eslint-disable-next-line added', path: 'src/log.ts', before: 'export const log = console.log;\n', after: '// eslint-disable-next-line no-console\nexport const log = console.log;\n' },
+  // A value name added to a multi-line import: elided while unused, but imported for the code that uses it.
+  { name: 'TS: a name added to a multi-line value import, used by the next change', path: 'src/sum.ts', before: "import {\n  a,\n} from './a';\n\nexport const x = a;\n", after: "import {\n  a,\n  b,\n} from './a';\n\nexport const x = a + b;\n" },
   // A triple-slash reference changes the types the file compiles against.
   { name: 'TS: a /// <reference> directive added', path: 'src/env.ts', before: 'export const root: string = __dirname;\n', after: '/// <reference types="node" />\nexport const root: string = __dirname;\n' },
   // Renaming a keyword-only parameter breaks every caller passing it by name.

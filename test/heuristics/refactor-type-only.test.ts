@@ -46,6 +46,19 @@ runHeuristicTests(refactorTypeOnly, {
       after: "import { a } from './a';\nimport { b } from './b';\n\nexport const x = a;\n",
     },
     {
+      // The same inside a multi-line list: the line `  b,` alone looks like no import at all.
+      name: 'a name added to a multi-line value import is not type-only',
+      path: 'src/uses.ts',
+      before: "import {\n  a,\n} from './a';\n\nexport const x = a;\n",
+      after: "import {\n  a,\n  b,\n} from './a';\n\nexport const x = a;\n",
+    },
+    {
+      name: 'a value name added beside a type specifier is not type-only (import { type A, b })',
+      path: 'src/uses.ts',
+      before: "import { type A } from './a';\n\nexport const x: A = 1;\n",
+      after: "import { type A, b } from './a';\n\nexport const x: A = 1;\n",
+    },
+    {
       // The whitespace heuristic refuses `){` → `) {` (glued punctuation): that is no type change either.
       name: 'spacing around a condition is not a type-only refactor',
       path: 'src/spacing.ts',
@@ -119,6 +132,7 @@ runHeuristicTests(refactorTypeOnly, {
 
     // --- Type-only by where the lines stand, not by what they hold.
     { name: 'a name added to a multi-line import type { }', path: 'src/a.ts', before: `import type {\n  A,\n  B,\n} from "./t";\n${TAIL}`, after: `import type {\n  A,\n  B,\n  C,\n} from "./t";\n${TAIL}`, expect: [typeOnly] },
+    { name: 'a type specifier added to a multi-line value import', path: 'src/a.ts', before: `import {\n  a,\n} from "./t";\nexport const x = a;\n`, after: `import {\n  a,\n  type C,\n} from "./t";\nexport const x = a;\n`, expect: [typeOnly] },
     { name: 'a type alias value on its own line changed ("a" → "b")', path: 'src/a.ts', before: `export type Mode =\n  "a";\n${TAIL}`, after: `export type Mode =\n  "b";\n${TAIL}`, expect: [typeOnly] },
     { name: 'a qualified name continued on its own line changed (.bar → .baz under type A = typeof foo)', path: 'src/a.ts', before: `const foo = { bar: 1, baz: 2 };\nexport type A = typeof foo\n  .bar;\n${TAIL}`, after: `const foo = { bar: 1, baz: 2 };\nexport type A = typeof foo\n  .baz;\n${TAIL}`, expect: [typeOnly] },
     { name: 'a tuple element changed', path: 'src/a.ts', before: `export type Pair = [\n  string,\n  number,\n];\n${TAIL}`, after: `export type Pair = [\n  string,\n  boolean,\n];\n${TAIL}`, expect: [typeOnly] },
