@@ -1,6 +1,7 @@
 /**
  * The TypeScript/JavaScript SyntaxService: tokens from the TypeScript scanner,
- * syntax errors and declarations from one parse in an in-memory ts-morph Project.
+ * syntax errors and declarations from one parse by the compiler's own parser
+ * (TypeScript as ts-morph bundles it).
  *
  * Loading is lazy. Requiring ts-morph (which bundles its own TypeScript) costs
  * well over 100 ms, and a pre-push hook must not pay that when no TS/JS file
@@ -38,7 +39,6 @@ type Ts = TsMorph['ts'];
 type TsNode = import('ts-morph').ts.Node;
 type TsSourceFile = import('ts-morph').ts.SourceFile;
 type TsSyntaxKind = import('ts-morph').ts.SyntaxKind;
-type TsProject = import('ts-morph').Project;
 
 /**
  * A token of this service: `identifier: true` on a word that is an identifier
@@ -966,26 +966,16 @@ function addCommonJsExport(context: WalkContext, statement: TsNode): void {
 // The service
 // ---------------------------------------------------------------------------
 
-/** State built on the first parse and reused: TypeScript itself, one Project, one printer. */
+/** State built on the first parse and reused: TypeScript itself and one printer. */
 interface Loaded {
   ts: Ts;
-  project: TsProject;
   printer: import('ts-morph').ts.Printer;
   noRegex: ReadonlySet<TsSyntaxKind>;
 }
 
 function load(): Loaded {
-  const { Project, ts } = tsMorph();
-  // No tsconfig, no lib files, no module resolution: each text is parsed on its
-  // own, and nothing ever asks the type checker.
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    skipLoadingLibFiles: true,
-    skipAddingFilesFromTsConfig: true,
-    skipFileDependencyResolution: true,
-    compilerOptions: { target: ts.ScriptTarget.Latest, allowJs: true, jsx: ts.JsxEmit.Preserve, noLib: true, noResolve: true },
-  });
-  return { ts, project, printer: ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed }), noRegex: noRegexAfter(ts) };
+  const { ts } = tsMorph();
+  return { ts, printer: ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed }), noRegex: noRegexAfter(ts) };
 }
 
 /** The TS/JS SyntaxService. Creating it costs nothing; TypeScript is loaded on the first `parse`. */
@@ -996,32 +986,29 @@ export function createTypeScriptSyntax(): SyntaxService {
     parse(languageId: string, filePath: string, text: string): FileSyntax | null {
       if (!LANGUAGES.has(languageId)) return null;
       loaded ??= load();
-      const { ts, project, printer, noRegex } = loaded;
+      const { ts, printer, noRegex } = loaded;
       const extension = extensionFor(languageId, filePath);
-      // One fixed virtual path per extension: parse is synchronous, the file is
-      // removed right after, and the extension is what picks TS/TSX/JS/JSX.
-      const sourceFile = project.createSourceFile(`/split-advisor/input${extension}`, text, { overwrite: true });
-      try {
-        const compiled = sourceFile.compilerNode;
-        const starts = lineStartsOf(text);
-        const hints = collectHints(ts, compiled, text);
-        const lines = buildLines(text, scanTokens(ts, text, isJsxVariant(extension), hints, noRegex), starts);
-        // `parseDiagnostics` is internal (not in the public typings), but it is
-        // exactly the parser's syntax errors for this file; the public routes
-        // (program.getSyntacticDiagnostics, ts-morph's getPreEmitDiagnostics)
-        // need a Program, which would cost a type-checker setup per file.
-        const parseDiagnostics = (compiled as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics;
-        const hasErrors = parseDiagnostics !== undefined && parseDiagnostics.length > 0;
-        const context: WalkContext = { ts, sourceFile: compiled, text, starts, printer, exportedLocals: new Set(), out: [] };
-        collectExportedLocals(context, compiled.statements);
-        walkStatements(context, compiled.statements, null, true);
-        for (const statement of compiled.statements) {
-          if (ts.isExportDeclaration(statement) && statement.moduleSpecifier === undefined) addExportDeclaration(context, statement);
-        }
-        return { lines, declarations: context.out, hasErrors };
-      } finally {
-        project.removeSourceFile(sourceFile);
+      // The compiler's parser on its own: no Project, no tsconfig, no lib files,
+      // nothing that would ask the type checker (a ts-morph Project wrapped each
+      // parse in language-service bookkeeping, about a quarter more time). The
+      // extension picks TS/TSX/JS/JSX.
+      const compiled = ts.createSourceFile(`/split-advisor/input${extension}`, text, ts.ScriptTarget.Latest, true);
+      const starts = lineStartsOf(text);
+      const hints = collectHints(ts, compiled, text);
+      const lines = buildLines(text, scanTokens(ts, text, isJsxVariant(extension), hints, noRegex), starts);
+      // `parseDiagnostics` is internal (not in the public typings), but it is
+      // exactly the parser's syntax errors for this file; the public routes
+      // (program.getSyntacticDiagnostics, ts-morph's getPreEmitDiagnostics)
+      // need a Program, which would cost a type-checker setup per file.
+      const parseDiagnostics = (compiled as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics;
+      const hasErrors = parseDiagnostics !== undefined && parseDiagnostics.length > 0;
+      const context: WalkContext = { ts, sourceFile: compiled, text, starts, printer, exportedLocals: new Set(), out: [] };
+      collectExportedLocals(context, compiled.statements);
+      walkStatements(context, compiled.statements, null, true);
+      for (const statement of compiled.statements) {
+        if (ts.isExportDeclaration(statement) && statement.moduleSpecifier === undefined) addExportDeclaration(context, statement);
       }
+      return { lines, declarations: context.out, hasErrors };
     },
   };
 }
