@@ -126,6 +126,26 @@ interface FileTokens {
   new: LexedLine[];
   /** The brackets open at the start of each old line. */
   open: Array<Open | null>;
+  /** How often each name is read as a value in the old file (see valueUses), made on first use. */
+  valueUses?: Map<string, number>;
+}
+
+/**
+ * How often each identifier appears as a value in some lines: not in type syntax,
+ * not a member name after `.`. Counts too many rather than too few (an object
+ * key counts), which only keeps a removal from being refused.
+ */
+function valueUses(lines: LexedLine[]): Map<string, number> {
+  const uses = new Map<string, number>();
+  for (const line of lines) {
+    let previous = '';
+    for (const token of line.tokens) {
+      if (token.type === 'comment') continue;
+      if (token.identifier === true && token.typeSyntax !== true && previous !== '.' && previous !== '?.') uses.set(token.text, (uses.get(token.text) ?? 0) + 1);
+      previous = token.text;
+    }
+  }
+  return uses;
 }
 
 const fileTokens = new WeakMap<CommitView, Map<number, FileTokens | null>>();
@@ -185,10 +205,20 @@ function mayBeTypeOnly(change: Change, commit: CommitView): boolean {
   const kept = (lines: LexedLine[]) =>
     JSON.stringify(lines.flatMap((line) => line.tokens.filter((token) => token.type !== 'comment' && token.typeSyntax !== true && !TYPE_PUNCTUATION.has(token.text)).map((token) => token.text)));
   if (kept(oldLines) !== kept(newLines)) return false;
+  // A name dropped from a value import that the rest of the file still reads as a
+  // value: its import was emitted, and no longer is. (`at`: the old file's 0-based
+  // line where the change starts; an insertion comes after line `start`.)
+  const at = change.old.lines === 0 ? change.old.start : change.old.start - 1;
+  const listHead = importListHead(file.open[at] ?? null);
+  const added = valueImports(newLines, listHead);
+  const dropped = [...valueImports(oldLines, listHead)].filter((name) => !added.has(name));
+  if (dropped.length > 0) {
+    file.valueUses ??= valueUses(file.old);
+    const inChange = valueUses(oldLines);
+    if (dropped.some((name) => (file.valueUses?.get(name) ?? 0) > (inChange.get(name) ?? 0))) return false;
+  }
   if ([...oldLines, ...newLines].some((line) => TYPE_SYNTAX.test(codeOf(line)))) return true;
   const { old: lexed, open } = file;
-  // The old file's 0-based line where the change starts (an insertion comes after line `start`).
-  const at = change.old.lines === 0 ? change.old.start : change.old.start - 1;
   let innermostBrace = true;
   for (let node = open[at] ?? null; node !== null; node = node.outer) {
     // An opener alone on its line (Allman style, `[` under `type A =`) takes the head from the line before.
@@ -248,6 +278,11 @@ function valueImports(lines: LexedLine[], head: string | null): Set<string> {
   return names;
 }
 
+/** The head (`import {`, `import type {`) of the import list a line stands in, or null. */
+function importListHead(open: Open | null): string | null {
+  return open !== null && open.char === '{' && /^\s*import(?![\w$])/.test(open.prefix) ? open.prefix : null;
+}
+
 /**
  * Whether a change adds a name to a value import (`import { b }`, or `  b,` in a
  * multi-line `import {` list). Unused, it emits nothing, but the commit's other
@@ -265,8 +300,7 @@ function addsValueImport(change: Change, commit: CommitView): boolean {
     file = { old, new: next, open: openBrackets(old) };
   }
   const at = change.old.lines === 0 ? change.old.start : change.old.start - 1;
-  const open = file.open[at] ?? null;
-  const listHead = open !== null && open.char === '{' && /^\s*import(?![\w$])/.test(open.prefix) ? open.prefix : null;
+  const listHead = importListHead(file.open[at] ?? null);
   const removed = valueImports(file.old.slice(change.old.start - 1, change.old.start - 1 + change.removed.length), listHead);
   const added = valueImports(file.new.slice(change.new.start - 1, change.new.start - 1 + change.added.length), listHead);
   return [...added].some((name) => !removed.has(name));

@@ -59,6 +59,13 @@ runHeuristicTests(refactorTypeOnly, {
       after: "import { type A, b } from './a';\n\nexport const x: A = 1;\n",
     },
     {
+      // Its import was emitted for the call below, and no longer is.
+      name: 'a name dropped from a multi-line value import while the file still calls it',
+      path: 'src/uses.ts',
+      before: "import {\n  a,\n  b,\n} from './a';\n\nexport const x = a(b());\n",
+      after: "import {\n  a,\n} from './a';\n\nexport const x = a(b());\n",
+    },
+    {
       // The whitespace heuristic refuses `){` → `) {` (glued punctuation): that is no type change either.
       name: 'spacing around a condition is not a type-only refactor',
       path: 'src/spacing.ts',
@@ -132,6 +139,8 @@ runHeuristicTests(refactorTypeOnly, {
 
     // --- Type-only by where the lines stand, not by what they hold.
     { name: 'a name added to a multi-line import type { }', path: 'src/a.ts', before: `import type {\n  A,\n  B,\n} from "./t";\n${TAIL}`, after: `import type {\n  A,\n  B,\n  C,\n} from "./t";\n${TAIL}`, expect: [typeOnly] },
+    // Read only in a type position, the name's import was elided: dropping it changes no JavaScript.
+    { name: 'a name dropped from a multi-line value import that only a type reads', path: 'src/a.ts', before: `import {\n  a,\n  B,\n} from "./t";\nexport const x: B = a;\n`, after: `import {\n  a,\n} from "./t";\nexport const x: B = a;\n`, expect: [typeOnly] },
     { name: 'a type specifier added to a multi-line value import', path: 'src/a.ts', before: `import {\n  a,\n} from "./t";\nexport const x = a;\n`, after: `import {\n  a,\n  type C,\n} from "./t";\nexport const x = a;\n`, expect: [typeOnly] },
     { name: 'a type alias value on its own line changed ("a" → "b")', path: 'src/a.ts', before: `export type Mode =\n  "a";\n${TAIL}`, after: `export type Mode =\n  "b";\n${TAIL}`, expect: [typeOnly] },
     { name: 'a qualified name continued on its own line changed (.bar → .baz under type A = typeof foo)', path: 'src/a.ts', before: `const foo = { bar: 1, baz: 2 };\nexport type A = typeof foo\n  .bar;\n${TAIL}`, after: `const foo = { bar: 1, baz: 2 };\nexport type A = typeof foo\n  .baz;\n${TAIL}`, expect: [typeOnly] },
