@@ -332,10 +332,25 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     const stem = stemOf(changes[candidate].file);
     if (!codeByStem.has(stem) && !isTestPath(changes[candidate].file)) codeByStem.set(stem, candidate);
   }
+  const unattachedTests: number[] = [];
   for (const position of changes.map((_c, p) => p).filter((p) => categories[p] === 'test')) {
     let target: number | undefined = codeByStem.get(testedStem(changes[position].file));
     if (target === undefined) target = bestOverlap(position, functional);
     if (target !== undefined) union.union(target, position);
+    else unattachedTests.push(position);
+  }
+  // A test fixture and its expected output (`case.tsx` and `case.tsx.shot`,
+  // `case.src.js` and `case.result.js`: one directory, one name before the first
+  // dot) are one test case, when neither went with a code change.
+  if (granularity === 'normal') {
+    const byFixture = new Map<string, number>();
+    for (const position of unattachedTests) {
+      const file = changes[position].file;
+      const fixture = `${path.posix.dirname(file)}/${path.posix.basename(file).replace(/\..*$/, '')}`;
+      const first = byFixture.get(fixture);
+      if (first === undefined) byFixture.set(fixture, position);
+      else union.union(first, position);
+    }
   }
   // Dependencies go with the first functional change that names the package.
   for (const position of changes.map((_c, p) => p).filter((p) => categories[p] === 'dependency')) {

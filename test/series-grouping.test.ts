@@ -83,6 +83,24 @@ const cases: GroupingCase[] = [
       ['src/beta.ts', 'test/beta.test.ts'],
     ],
   },
+  {
+    // Test data without a code change: the fixture and its expected output are one
+    // test case; another fixture in the same directory is another.
+    name: 'a test fixture and its expected output stay together, apart from another fixture',
+    before: {
+      'src/scope.ts': 'export function scope(): number {\n  return 1;\n}\n',
+      'tests/fixtures/jsx/namespaced.tsx': 'const first = <svg:circle />;\n',
+      'tests/fixtures/jsx/namespaced.tsx.shot': 'ScopeManager {\n  references: 1,\n}\n',
+      'tests/fixtures/jsx/intrinsic.tsx': 'const second = <div />;\n',
+    },
+    after: {
+      'src/scope.ts': 'export function scope(): number {\n  return 2;\n}\n',
+      'tests/fixtures/jsx/namespaced.tsx': 'const first = <svg:circle r={1} />;\n',
+      'tests/fixtures/jsx/namespaced.tsx.shot': 'ScopeManager {\n  references: 2,\n}\n',
+      'tests/fixtures/jsx/intrinsic.tsx': 'const second = <div id="main" />;\n',
+    },
+    commits: [['src/scope.ts'], ['tests/fixtures/jsx/intrinsic.tsx'], ['tests/fixtures/jsx/namespaced.tsx', 'tests/fixtures/jsx/namespaced.tsx.shot']],
+  },
 ];
 
 describe('series grouping', () => {
