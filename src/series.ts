@@ -327,8 +327,10 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
   });
 
   // Tests travel with the code they test: by file name, else by the names they use.
+  // A file's functional change first; else its new API (the test of a new API goes in the API's commit).
   const codeByStem = new Map<string, number>();
-  for (const candidate of functional) {
+  const newApis = changes.map((_c, p) => p).filter((p) => categories[p] === 'api');
+  for (const candidate of [...functional, ...newApis]) {
     const stem = stemOf(changes[candidate].file);
     if (!codeByStem.has(stem) && !isTestPath(changes[candidate].file)) codeByStem.set(stem, candidate);
   }

@@ -84,6 +84,20 @@ const cases: GroupingCase[] = [
     ],
   },
   {
+    // Tests travel with the code they test; for a new API with no functional change in its file, that is the API's commit.
+    name: 'TS: the test of a new API goes in the API commit',
+    before: {
+      'src/slug.ts': 'export function pad(text: string): string {\n  return text;\n}\n',
+      'src/main.ts': "import { greet } from './greet';\n\nexport function main(): void {\n  console.log(greet('a'));\n}\n",
+    },
+    after: {
+      'src/slug.ts': "export function pad(text: string): string {\n  return text;\n}\n\nexport function slugify(text: string): string {\n  return text.toLowerCase().replace(/ +/g, '-');\n}\n",
+      'test/slug.test.ts': "import { slugify } from '../src/slug';\n\ntest('slugify', () => {\n  expect(slugify('A B')).toBe('a-b');\n});\n",
+      'src/main.ts': "import { greet } from './greet';\n\nexport function main(): void {\n  console.log(greet('b'));\n}\n",
+    },
+    commits: [['src/main.ts'], ['src/slug.ts', 'test/slug.test.ts']],
+  },
+  {
     // Test data without a code change: the fixture and its expected output are one
     // test case; another fixture in the same directory is another.
     name: 'a test fixture and its expected output stay together, apart from another fixture',
