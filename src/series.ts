@@ -547,7 +547,8 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     const changeIdTrailers = trailers.filter((trailer) => trailer.key.toLowerCase() === 'change-id');
     const sharedTrailers = trailers.filter((trailer) => trailer.key.toLowerCase() !== 'change-id');
     // The original message describes the functional group with the most changed
-    // lines; among those in the area its subject names (`cli: ...`), when some are.
+    // lines; among those in the area its subject names (`cli: ...`), when some are,
+    // else the new API of that area (`slug: add slugify`), when there is one.
     const size = (group: Group) => group.members.reduce((sum, position) => sum + changes[position].removed.length + changes[position].added.length, 0);
     const functionalGroups = list.filter((group) => group.category === 'functional');
     const candidates = functionalGroups.length > 0 ? functionalGroups : list;
@@ -557,7 +558,8 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
       (areaOf(group.members.map((position) => changes[position].file)).toLowerCase() === namedArea ||
         group.members.some((position) => stemOf(changes[position].file) === namedArea || changes[position].file.toLowerCase().split('/').includes(namedArea)));
     const named = candidates.filter(inNamedArea);
-    const main = (named.length > 0 ? named : candidates).reduce((best, group) => (size(group) > size(best) ? group : best));
+    const namedApis = named.length > 0 ? [] : list.filter((group) => group.category === 'api' && inNamedArea(group));
+    const main = (named.length > 0 ? named : namedApis.length > 0 ? namedApis : candidates).reduce((best, group) => (size(group) > size(best) ? group : best));
     if (changeIdTrailers.length > 0 && list.length > 1) notes.push(`Change-Id kept on commit ${list.indexOf(main) + 1} only: Gerrit rejects the same Change-Id on two commits.`);
 
     const commits = list.map((group, position): SeriesCommit => {

@@ -167,6 +167,21 @@ const orderCases: OrderCase[] = [
     subjectWith: 'src/cli.ts',
   },
   {
+    // No functional change in the area the subject names, but its new API: the message describes that.
+    name: 'the original subject goes to the new API of the area it names',
+    before: {
+      'src/slug.ts': 'export function pad(text: string): string {\n  return text;\n}\n',
+      'src/main.ts': "import { greet } from './greet';\n\nexport function main(): void {\n  console.log(greet('a'));\n}\n",
+    },
+    after: {
+      'src/slug.ts': "export function pad(text: string): string {\n  return text;\n}\n\nexport function slugify(text: string): string {\n  return text.toLowerCase().replace(/ +/g, '-');\n}\n",
+      'src/main.ts': "import { greet } from './greet';\n\nexport function main(): void {\n  console.log(greet('b'));\n}\n",
+    },
+    message: 'slug: add slugify, lower case with dashes\n',
+    order: [],
+    subjectWith: 'src/slug.ts',
+  },
+  {
     // A local `const` in one function is invisible to another file: a use of the
     // same word there is no def-use link.
     name: 'JS: a local const does not link a use of the same word in another file',
