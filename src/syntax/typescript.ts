@@ -136,6 +136,15 @@ const TYPE_SYNTAX = 8;
 /** Modifiers that only the type checker reads: the emitter drops them (a parameter property's keeps a field, so the transpile decides). */
 const TYPE_MODIFIERS = ['PublicKeyword', 'PrivateKeyword', 'ProtectedKeyword', 'ReadonlyKeyword', 'OverrideKeyword', 'AbstractKeyword', 'DeclareKeyword'] as const;
 
+/** A namespace whose body declares only types (interfaces, aliases, such namespaces): the emitter drops it whole. */
+function typesOnly(ts: Ts, node: TsNode): boolean {
+  const body = (node as import('ts-morph').ts.ModuleDeclaration).body;
+  if (body === undefined) return true;
+  if (ts.isModuleDeclaration(body)) return typesOnly(ts, body);
+  if (!ts.isModuleBlock(body)) return false;
+  return body.statements.every((statement) => ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || (ts.isModuleDeclaration(statement) && typesOnly(ts, statement)));
+}
+
 /**
  * Whether a whole node is syntax the emitter erases (SyntaxToken.typeSyntax).
  * Claiming too little only means a type-only change is transpiled to be sure;
@@ -153,6 +162,9 @@ function isErasedNode(ts: Ts, node: TsNode): boolean {
     case SyntaxKind.ExportDeclaration:
     case SyntaxKind.NamespaceExportDeclaration:
       return true;
+    case SyntaxKind.ModuleDeclaration:
+      // `namespace N { interface I {} }` emits nothing; one holding a value emits an object.
+      return typesOnly(ts, node);
     case SyntaxKind.ExpressionWithTypeArguments:
       // `class A extends B<T>`: B is a value; its type arguments are type nodes.
       return false;

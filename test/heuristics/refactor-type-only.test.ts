@@ -82,6 +82,7 @@ runHeuristicTests(refactorTypeOnly, {
     // --- Values.
     { name: 'a value changed (= 1 → = 2)', path: 'src/a.ts', before: MODULE, after: MODULE.replace('= 1;', '= 2;') },
     { name: 'a cast kept and the member read through it changed', path: 'src/a.ts', before: 'export const n = (input as Box).width;\n', after: 'export const n = (input as Box).height;\n' },
+    { name: 'a namespace holding a value added (emitted as an object)', path: 'src/a.ts', before: MODULE, after: `${MODULE}export namespace Shapes {\n  export interface Box {\n    w: number;\n  }\n  export const unit = 1;\n}\n` },
     { name: 'private kept and the initialiser changed', path: 'src/a.ts', before: 'export class C {\n  private n = 1;\n}\n', after: 'export class C {\n  private n = 2;\n}\n' },
     { name: 'an annotation and a value changed in one line', path: 'src/a.ts', before: MODULE, after: MODULE.replace('const x: number = 1;', 'const x: string = "1";') },
 
@@ -133,6 +134,7 @@ runHeuristicTests(refactorTypeOnly, {
     { name: 'private added to a method', path: 'src/a.ts', before: 'export class C {\n  m() {}\n}\n', after: 'export class C {\n  private m() {}\n}\n', expect: [typeOnly] },
     { name: 'an abstract method added', path: 'src/a.ts', before: 'export abstract class C {\n  m() {}\n}\n', after: 'export abstract class C {\n  m() {}\n  abstract n(): void;\n}\n', expect: [typeOnly] },
     { name: 'a declare const added', path: 'src/a.ts', before: MODULE, after: `declare const g: number;\n${MODULE}`, expect: [typeOnly] },
+    { name: 'a namespace of types added', path: 'src/a.ts', before: MODULE, after: `${MODULE}export namespace Shapes {\n  export interface Box {\n    w: number;\n  }\n  export type Id = string;\n}\n`, expect: [typeOnly] },
     { name: 'an index signature added to a class', path: 'src/a.ts', before: 'export class C {\n  m() {}\n}\n', after: 'export class C {\n  [key: string]: unknown;\n  m() {}\n}\n', expect: [typeOnly] },
     { name: 'an export type re-export added', path: 'src/a.ts', before: MODULE, after: `${MODULE}export type { Shape } from "./shape";\n`, expect: [typeOnly] },
     { name: 'a .tsx prop type changed', path: 'src/a.tsx', before: 'export const A = (p: { n: number }) => <b>{p.n}</b>;\n', after: 'export const A = (p: { n: string }) => <b>{p.n}</b>;\n', expect: [typeOnly] },

@@ -165,6 +165,8 @@ describe('tokens', () => {
     ['a this parameter', 'function f(this: W, a) {}', ['this', ':', 'W']],
     ['an overload signature, whole', 'function f(a: A): void;', ['function', 'f', '(', 'a', ':', 'A', ')', ':', 'void', ';']],
     ['a declare statement, whole', 'declare const g: number;', ['declare', 'const', 'g', ':', 'number', ';']],
+    ['a namespace of types only, whole', 'namespace N { type T = 1; }', ['namespace', 'N', '{', 'type', 'T', '=', '1', ';', '}']],
+    ['a namespace with a value: only its types', 'namespace N { let v: T = 1; }', ['T']],
     ['nothing in plain code', 'const a = b < c ? d : e;', []],
   ])('marks %s as type syntax', (_name, source, erased) => {
     const [line] = parse('a.ts', source).lines;
