@@ -21,8 +21,8 @@
  * comment-only's and whitespace's, not this heuristic's.
  */
 import { CommitView, Heuristic, HeuristicContext, HeuristicResult } from '../src/heuristic';
-import { LexedLine } from '../src/lexer';
-import { Change } from '../src/model';
+import { LexedLine, Token } from '../src/lexer';
+import { Change, LineRange } from '../src/model';
 import { applyChanges } from '../src/prefix-check';
 import { directivesOf } from './comment-only';
 
@@ -177,6 +177,25 @@ function tokensOf(commit: CommitView, fileIndex: number): FileTokens | null {
   return perFile.get(fileIndex) ?? null;
 }
 
+/** A change with lines on both sides (neither a whole new file nor a deleted one). */
+type BothSides = Change & { old: LineRange; new: LineRange };
+
+function hasBothSides(change: Change): change is BothSides {
+  return change.old !== null && change.new !== null;
+}
+
+/**
+ * A change's removed and added lines in the two versions' tokens, and `at`: the
+ * old file's 0-based line where it starts (an insertion comes after line `start`).
+ */
+function linesOf(file: FileTokens, change: BothSides): { oldLines: LexedLine[]; newLines: LexedLine[]; at: number } {
+  return {
+    oldLines: file.old.slice(change.old.start - 1, change.old.start - 1 + change.removed.length),
+    newLines: file.new.slice(change.new.start - 1, change.new.start - 1 + change.added.length),
+    at: change.old.lines === 0 ? change.old.start : change.old.start - 1,
+  };
+}
+
 /** The nearest line before `line` with code on it, or -1. */
 function previousCodeLine(lexed: LexedLine[], line: number): number {
   for (let k = line - 1; k >= 0; k--) if (codeOf(lexed[k]).trim() !== '') return k;
@@ -194,28 +213,22 @@ function previousCodeLine(lexed: LexedLine[], line: number): number {
  */
 function mayBeTypeOnly(change: Change, commit: CommitView): boolean {
   const file = tokensOf(commit, change.fileIndex);
-  if (file === null || change.old === null || change.new === null) return true;
-  const oldLines = file.old.slice(change.old.start - 1, change.old.start - 1 + change.removed.length);
-  const newLines = file.new.slice(change.new.start - 1, change.new.start - 1 + change.added.length);
+  if (file === null || !hasBothSides(change)) return true;
+  const { oldLines, newLines, at } = linesOf(file, change);
   // The same tokens, comments aside: no code changed at all.
-  const tokens = (lines: LexedLine[]) => JSON.stringify(lines.flatMap((line) => line.tokens.filter((token) => token.type !== 'comment').map((token) => token.text)));
-  if (tokens(oldLines) === tokens(newLines)) return false;
+  const code = (lines: LexedLine[], keep: (token: Token) => boolean) => JSON.stringify(lines.flatMap((line) => line.tokens.filter((token) => token.type !== 'comment' && keep(token)).map((token) => token.text)));
+  if (code(oldLines, () => true) === code(newLines, () => true)) return false;
   // The code the emitter keeps differs (by the parse trees of both versions): the
   // JavaScript cannot be the same. Only a disproof: equal kept code still needs the transpile.
-  const kept = (lines: LexedLine[]) =>
-    JSON.stringify(lines.flatMap((line) => line.tokens.filter((token) => token.type !== 'comment' && token.typeSyntax !== true && !TYPE_PUNCTUATION.has(token.text)).map((token) => token.text)));
-  if (kept(oldLines) !== kept(newLines)) return false;
+  const kept = (token: Token) => token.typeSyntax !== true && !TYPE_PUNCTUATION.has(token.text);
+  if (code(oldLines, kept) !== code(newLines, kept)) return false;
   // A name dropped from a value import that the rest of the file still reads as a
-  // value: its import was emitted, and no longer is. (`at`: the old file's 0-based
-  // line where the change starts; an insertion comes after line `start`.)
-  const at = change.old.lines === 0 ? change.old.start : change.old.start - 1;
-  const listHead = importListHead(file.open[at] ?? null);
-  const added = valueImports(newLines, listHead);
-  const dropped = [...valueImports(oldLines, listHead)].filter((name) => !added.has(name));
+  // value: its import was emitted, and no longer is.
+  const { dropped } = importedValues(file, change);
   if (dropped.length > 0) {
-    file.valueUses ??= valueUses(file.old);
+    const inFile = (file.valueUses ??= valueUses(file.old));
     const inChange = valueUses(oldLines);
-    if (dropped.some((name) => (file.valueUses?.get(name) ?? 0) > (inChange.get(name) ?? 0))) return false;
+    if (dropped.some((name) => (inFile.get(name) ?? 0) > (inChange.get(name) ?? 0))) return false;
   }
   if ([...oldLines, ...newLines].some((line) => TYPE_SYNTAX.test(codeOf(line)))) return true;
   const { old: lexed, open } = file;
@@ -278,9 +291,14 @@ function valueImports(lines: LexedLine[], head: string | null): Set<string> {
   return names;
 }
 
-/** The head (`import {`, `import type {`) of the import list a line stands in, or null. */
-function importListHead(open: Open | null): string | null {
-  return open !== null && open.char === '{' && /^\s*import(?![\w$])/.test(open.prefix) ? open.prefix : null;
+/** The names a change adds to and drops from value imports, with the head of the import list it stands in (`import {`, `import type {`). */
+function importedValues(file: FileTokens, change: BothSides): { added: string[]; dropped: string[] } {
+  const { oldLines, newLines, at } = linesOf(file, change);
+  const open = file.open[at] ?? null;
+  const listHead = open !== null && open.char === '{' && /^\s*import(?![\w$])/.test(open.prefix) ? open.prefix : null;
+  const before = valueImports(oldLines, listHead);
+  const after = valueImports(newLines, listHead);
+  return { added: [...after].filter((name) => !before.has(name)), dropped: [...before].filter((name) => !after.has(name)) };
 }
 
 /**
@@ -291,7 +309,7 @@ function importListHead(open: Open | null): string | null {
  * mislead it); without either, any change may.
  */
 function addsValueImport(change: Change, commit: CommitView): boolean {
-  if (change.old === null || change.new === null) return true;
+  if (!hasBothSides(change)) return true;
   let file = tokensOf(commit, change.fileIndex);
   if (file === null) {
     const old = commit.lexedFile(change.fileIndex, 'old');
@@ -299,11 +317,7 @@ function addsValueImport(change: Change, commit: CommitView): boolean {
     if (old === null || next === null) return true;
     file = { old, new: next, open: openBrackets(old) };
   }
-  const at = change.old.lines === 0 ? change.old.start : change.old.start - 1;
-  const listHead = importListHead(file.open[at] ?? null);
-  const removed = valueImports(file.old.slice(change.old.start - 1, change.old.start - 1 + change.removed.length), listHead);
-  const added = valueImports(file.new.slice(change.new.start - 1, change.new.start - 1 + change.added.length), listHead);
-  return [...added].some((name) => !removed.has(name));
+  return importedValues(file, change).added.length > 0;
 }
 
 /**
