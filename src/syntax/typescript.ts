@@ -133,8 +133,16 @@ const REGEX_START = 2;
 const NOT_REGEX_SLASH = 4;
 const TYPE_SYNTAX = 8;
 
-/** Modifiers that only the type checker reads: the emitter drops them (a parameter property's keeps a field, so the transpile decides). */
-const TYPE_MODIFIERS = ['PublicKeyword', 'PrivateKeyword', 'ProtectedKeyword', 'ReadonlyKeyword', 'OverrideKeyword', 'AbstractKeyword', 'DeclareKeyword'] as const;
+/**
+ * Modifiers that only the type checker reads: the emitter drops them (a parameter
+ * property's keeps a field, so the transpile decides). `declare` is not here: a
+ * declaration carrying it is erased whole (isErasedNode).
+ */
+const TYPE_MODIFIERS = ['PublicKeyword', 'PrivateKeyword', 'ProtectedKeyword', 'ReadonlyKeyword', 'OverrideKeyword', 'AbstractKeyword'] as const;
+
+function modifiersOf(node: TsNode): readonly TsNode[] {
+  return (node as { modifiers?: readonly TsNode[] }).modifiers ?? [];
+}
 
 /** A namespace whose body declares only types (interfaces, aliases, such namespaces): the emitter drops it whole. */
 function typesOnly(ts: Ts, node: TsNode): boolean {
@@ -183,8 +191,7 @@ function isErasedNode(ts: Ts, node: TsNode): boolean {
     default:
       if (ts.isTypeNode(node)) return true;
   }
-  const modifiers = (node as { modifiers?: readonly TsNode[] }).modifiers;
-  return modifiers !== undefined && modifiers.some((modifier) => modifier.kind === SyntaxKind.DeclareKeyword || (modifier.kind === SyntaxKind.AbstractKeyword && node.kind !== SyntaxKind.ClassDeclaration));
+  return modifiersOf(node).some((modifier) => modifier.kind === SyntaxKind.DeclareKeyword || (modifier.kind === SyntaxKind.AbstractKeyword && node.kind !== SyntaxKind.ClassDeclaration));
 }
 
 /** A stretch of text whose tokens come from the parse tree rather than the scanner. */
@@ -234,7 +241,7 @@ function collectHints(ts: Ts, sourceFile: TsSourceFile, text: string): AstHints 
       inErased = false;
       return;
     }
-    for (const modifier of (node as { modifiers?: readonly TsNode[] }).modifiers ?? []) {
+    for (const modifier of modifiersOf(node)) {
       if (typeModifiers.has(modifier.kind)) markErased(modifier.getStart(sourceFile), modifier.end);
     }
     if (node.kind === SyntaxKind.AsExpression || node.kind === SyntaxKind.SatisfiesExpression) {
