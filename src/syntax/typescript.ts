@@ -171,8 +171,10 @@ function isErasedNode(ts: Ts, node: TsNode): boolean {
     case SyntaxKind.NamespaceExportDeclaration:
       return true;
     case SyntaxKind.ModuleDeclaration:
-      // `namespace N { interface I {} }` emits nothing; one holding a value emits an object.
-      return typesOnly(ts, node);
+      // `namespace N { interface I {} }` emits nothing; one holding a value emits an
+      // object, unless it is `declare`d (the modifiers below).
+      if (typesOnly(ts, node)) return true;
+      break;
     case SyntaxKind.ExpressionWithTypeArguments:
       // `class A extends B<T>`: B is a value; its type arguments are type nodes.
       return false;

@@ -167,6 +167,7 @@ describe('tokens', () => {
     ['a declare statement, whole', 'declare const g: number;', ['declare', 'const', 'g', ':', 'number', ';']],
     ['a namespace of types only, whole', 'namespace N { type T = 1; }', ['namespace', 'N', '{', 'type', 'T', '=', '1', ';', '}']],
     ['a namespace with a value: only its types', 'namespace N { let v: T = 1; }', ['T']],
+    ['a declared namespace with a value, whole', 'declare namespace N { const v: T; }', ['declare', 'namespace', 'N', '{', 'const', 'v', ':', 'T', ';', '}']],
     ['nothing in plain code', 'const a = b < c ? d : e;', []],
   ])('marks %s as type syntax', (_name, source, erased) => {
     const [line] = parse('a.ts', source).lines;
