@@ -225,8 +225,10 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     else union.union(first, position);
   });
 
-  const functional = changes.map((_change, position) => position).filter((position) => categories[position] === 'functional');
-  const tests = changes.map((_change, position) => position).filter((position) => categories[position] === 'test');
+  // The categories are final from here on.
+  const inCategory = (...wanted: Category[]) => changes.map((_change, position) => position).filter((position) => wanted.includes(categories[position]));
+  const functional = inCategory('functional');
+  const tests = inCategory('test');
   // How many changes name each identifier: a name few changes share links them.
   const frequency = new Map<string, number>();
   changes.forEach((_change, position) => {
@@ -329,13 +331,12 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
   // Tests travel with the code they test: by file name, else by the names they use.
   // A file's functional change first; else its new API (the test of a new API goes in the API's commit).
   const codeByStem = new Map<string, number>();
-  const newApis = changes.map((_c, p) => p).filter((p) => categories[p] === 'api');
-  for (const candidate of [...functional, ...newApis]) {
+  for (const candidate of [...functional, ...inCategory('api')]) {
     const stem = stemOf(changes[candidate].file);
     if (!codeByStem.has(stem) && !isTestPath(changes[candidate].file)) codeByStem.set(stem, candidate);
   }
   const unattachedTests: number[] = [];
-  for (const position of changes.map((_c, p) => p).filter((p) => categories[p] === 'test')) {
+  for (const position of tests) {
     let target: number | undefined = codeByStem.get(testedStem(changes[position].file));
     if (target === undefined) target = bestOverlap(position, functional);
     if (target !== undefined) union.union(target, position);
@@ -355,22 +356,22 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     }
   }
   // Dependencies go with the first functional change that names the package.
-  for (const position of changes.map((_c, p) => p).filter((p) => categories[p] === 'dependency')) {
+  for (const position of inCategory('dependency')) {
     const packages = [...(changes[position].verdict.reason.match(/(?:of|dependency) ([@\w./-]+)/g) ?? [])].map((text) => text.replace(/^(of|dependency) /, ''));
     const names = packages.flatMap((name) => name.split(/[/@.-]/)).filter((name) => name.length >= 3);
     const user = functional.find((candidate) => names.some((name) => [...changes[candidate].added, ...changes[candidate].removed].some((line) => line.includes(name))));
     if (user !== undefined) union.union(user, position);
   }
   // Docs: with the functional change they share rare names with.
-  for (const position of changes.map((_c, p) => p).filter((p) => categories[p] === 'docs')) {
+  for (const position of inCategory('docs')) {
     const target = bestOverlap(position, functional, 1);
     if (target !== undefined) union.union(target, position);
   }
   // Generated output is regenerated as a whole: one file's changes stay together,
   // and go with the source they were generated from (`x.ts.snap` next to `x.ts`,
   // a snapshot beside its test), else with a change in the same directory.
-  const generated = changes.map((_c, p) => p).filter((p) => categories[p] === 'generated');
-  const sources = changes.map((_c, p) => p).filter((p) => categories[p] === 'functional' || categories[p] === 'test' || categories[p] === 'api');
+  const generated = inCategory('generated');
+  const sources = inCategory('functional', 'test', 'api');
   const firstOfFile = new Map<number, number>();
   for (const position of generated) {
     const first = firstOfFile.get(changes[position].fileIndex);
@@ -557,9 +558,8 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
       namedArea !== undefined &&
       (areaOf(group.members.map((position) => changes[position].file)).toLowerCase() === namedArea ||
         group.members.some((position) => stemOf(changes[position].file) === namedArea || changes[position].file.toLowerCase().split('/').includes(namedArea)));
-    const named = candidates.filter(inNamedArea);
-    const namedApis = named.length > 0 ? [] : list.filter((group) => group.category === 'api' && inNamedArea(group));
-    const main = (named.length > 0 ? named : namedApis.length > 0 ? namedApis : candidates).reduce((best, group) => (size(group) > size(best) ? group : best));
+    const pools = [candidates.filter(inNamedArea), list.filter((group) => group.category === 'api' && inNamedArea(group)), candidates];
+    const main = pools.find((pool) => pool.length > 0)!.reduce((best, group) => (size(group) > size(best) ? group : best));
     if (changeIdTrailers.length > 0 && list.length > 1) notes.push(`Change-Id kept on commit ${list.indexOf(main) + 1} only: Gerrit rejects the same Change-Id on two commits.`);
 
     const commits = list.map((group, position): SeriesCommit => {
