@@ -117,15 +117,24 @@ const cases: GroupingCase[] = [
   },
 ];
 
+/** The suggested series of a commit from `before` to `after`, and the file of each change. */
+async function suggestCommit(before: Record<string, string>, after: Record<string, string>, message: string) {
+  const repo = createRepo();
+  repo.commitFiles('base', before);
+  const rev = repo.commitFiles(message, after);
+  const json = await suggestJson(repo.dir, [rev]);
+  return { json, fileOf: new Map(json.changes.map((change) => [change.id, change.file])) };
+}
+
+/** Each suggested commit's files, sorted, the commits ordered by their first file. */
+function filesPerCommit({ json, fileOf }: Awaited<ReturnType<typeof suggestCommit>>): string[][] {
+  const series = json.series.map((commit) => [...new Set(commit.changes.map((id) => fileOf.get(id)!))].sort());
+  return series.sort((a, b) => a[0].localeCompare(b[0]));
+}
+
 describe('series grouping', () => {
   test.each(cases)('$name', async ({ before, after, commits }) => {
-    const repo = createRepo();
-    repo.commitFiles('base', before);
-    const rev = repo.commitFiles('change', after);
-    const json = await suggestJson(repo.dir, [rev]);
-    const fileOf = new Map(json.changes.map((change) => [change.id, change.file]));
-    const series = json.series.map((commit) => [...new Set(commit.changes.map((id) => fileOf.get(id)!))].sort());
-    expect(series.sort((a, b) => a[0].localeCompare(b[0]))).toEqual(commits);
+    expect(filesPerCommit(await suggestCommit(before, after, 'change'))).toEqual(commits);
   });
 });
 
@@ -201,17 +210,11 @@ const orderCases: OrderCase[] = [
 
 describe('series order', () => {
   test.each(orderCases)('$name', async ({ before, after, message, order, commits, subjectWith }) => {
-    const repo = createRepo();
-    repo.commitFiles('base', before);
-    const rev = repo.commitFiles(message, after);
-    const json = await suggestJson(repo.dir, [rev]);
-    const fileOf = new Map(json.changes.map((change) => [change.id, change.file]));
+    const suggested = await suggestCommit(before, after, message);
+    const { json, fileOf } = suggested;
     const commitOf = (file: string) => json.series.findIndex((commit) => commit.changes.some((id) => fileOf.get(id) === file));
     for (let k = 1; k < order.length; k++) expect(commitOf(order[k - 1])).toBeLessThanOrEqual(commitOf(order[k]));
-    if (commits !== undefined) {
-      const series = json.series.map((commit) => [...new Set(commit.changes.map((id) => fileOf.get(id)!))].sort());
-      expect(series.sort((a, b) => a[0].localeCompare(b[0]))).toEqual(commits);
-    }
+    if (commits !== undefined) expect(filesPerCommit(suggested)).toEqual(commits);
     if (subjectWith !== undefined) expect(json.series[commitOf(subjectWith)].title).toBe(message.trim());
   });
 });
