@@ -155,6 +155,11 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
   const categories = changes.map(categoryOf);
   const union = new UnionFind(changes.length);
   const symbolsAt = (position: number): ChangeSymbols => symbols.get(changes[position].id) ?? { defines: new Set(), uses: new Set(), enclosing: null, container: null };
+  /** The names a change reads that a definition elsewhere links it to: its uses, and the common words it reads as members (`.data` of an interface gaining `data`). */
+  const definitionUses = (position: number): Iterable<string> => {
+    const { uses, memberUses } = symbolsAt(position);
+    return memberUses === undefined ? uses : [...uses, ...memberUses];
+  };
 
   // Hard links from the heuristics.
   changes.forEach((change, position) => {
@@ -266,7 +271,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     for (const position of linkable) for (const name of symbolsAt(position).defines) definers.set(name, [...(definers.get(name) ?? []), position]);
     for (const positions of definers.values()) for (const position of positions.slice(1)) union.union(positions[0], position);
     for (const position of linkable) {
-      for (const name of symbolsAt(position).uses) for (const definer of definers.get(name) ?? []) if (definer !== position) union.union(definer, position);
+      for (const name of definitionUses(position)) for (const definer of definers.get(name) ?? []) if (definer !== position) union.union(definer, position);
     }
     // The callers switched to a name this commit defines (even as a new API in a
     // commit of its own) are one change: "switch the callers".
@@ -274,7 +279,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     changes.forEach((_change, position) => symbolsAt(position).defines.forEach((name) => definedHere.add(name)));
     const usersOf = new Map<string, number>();
     for (const position of linkable) {
-      for (const name of symbolsAt(position).uses) {
+      for (const name of definitionUses(position)) {
         if (!definedHere.has(name)) continue;
         const first = usersOf.get(name);
         if (first === undefined) usersOf.set(name, position);
@@ -459,7 +464,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
   function namesOf(group: Group): { defines: Set<string>; uses: Set<string> } {
     let names = groupNames.get(group);
     if (names === undefined) {
-      names = { defines: new Set(group.members.flatMap((position) => [...symbolsAt(position).defines])), uses: new Set(group.members.flatMap((position) => [...symbolsAt(position).uses])) };
+      names = { defines: new Set(group.members.flatMap((position) => [...symbolsAt(position).defines])), uses: new Set(group.members.flatMap((position) => [...definitionUses(position)])) };
       groupNames.set(group, names);
     }
     return names;

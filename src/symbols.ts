@@ -15,6 +15,12 @@ export interface ChangeSymbols {
   defines: Set<string>;
   /** Identifiers on the change's added and removed lines, other than those it defines. */
   uses: Set<string>;
+  /**
+   * Words too common to be a use by themselves, read here as a member
+   * (`result.data`, `p->data`): a use of the member only where another change
+   * declares one of that name (an interface gaining `data`). Absent: none.
+   */
+  memberUses?: Set<string>;
   /** `file::name` of the innermost declaration around the change (old or new side), or of git's hunk context. */
   enclosing: string | null;
   /** `file::Class` of the class (struct, impl) around the change, when the parsers know it. */
@@ -36,10 +42,17 @@ export function publicDeclarations(syntax: FileSyntax | null, range: { start: nu
 }
 
 const WORD = /[A-Za-z_$][\w$]*/g;
+/** A member read through `.`, `?.` or `->` (not a number's decimals: the object ends in a word character, `)` or `]`; looked behind, so `a.b.data` finds `data`). */
+const MEMBER_ACCESS = /(?<=[\w$)\]])(?:\??\.|->)([A-Za-z_$][\w$]*)/g;
 const DECLARATION_LINE = /\b(?:def|class|function|func|fn|struct|enum|interface|trait|type|module|sub|macro)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)|^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]*)?=|^\s*#\s*define\s+([A-Za-z_]\w*)/;
 /** A C-family function definition header: a type, a name, parameters, no semicolon. */
 const C_FUNCTION_HEADER = /^(?:[\w*&<>:,]+\s+)+\**([A-Za-z_]\w*)\s*\([^;]*\)\s*\{?\s*$/;
 const C_FAMILY = new Set(['c', 'cpp', 'java', 'csharp', 'kotlin', 'swift', 'php']);
+/**
+ * A typed member of a TypeScript interface or class, `  data?: Record<K, V>;`
+ * (an object literal's entries end in a comma, a label's statement is not a type).
+ */
+const TYPED_MEMBER = /^\s+(?:(?:readonly|public|private|protected|static|declare|abstract|override)\s+)*([A-Za-z_$][\w$]*)\??\s*:\s*[^=;(]+;\s*$/;
 /** `struct name` declares a type only when the declaration follows (`{`, or the line ends); `struct name *p` uses it. */
 const TYPE_KEYWORD_USE = /^(?:struct|enum|union)\s+[A-Za-z_]\w*\b(?!\s*(?:$|[{(<;]))/;
 /** Words too common to link anything. */
@@ -94,7 +107,9 @@ export function symbolsOf(commit: CommitView, change: Change): ChangeSymbols {
       else if (around.kind === 'class') container = `${change.file}::${around.name}`;
     }
   }
-  const cFamily = C_FAMILY.has(commit.language(change.fileIndex).id);
+  const languageId = commit.language(change.fileIndex).id;
+  const cFamily = C_FAMILY.has(languageId);
+  const typeScript = languageId === 'typescript';
   // In a test file a declaration-looking line is mostly sample code inside a
   // string (a linter's or parser's test case, a heredoc): only the parsers'
   // declarations say what a test defines.
@@ -105,17 +120,22 @@ export function symbolsOf(commit: CommitView, change: Change): ChangeSymbols {
     // An indented `const`/`let`/`var` is a local: nothing outside its function can use it.
     const name = match ? (match[1] ?? (/^\s/.test(line) ? undefined : match[2]) ?? match[3]) : undefined;
     if (name !== undefined && !COMMON.has(name) && !/^(if|for|while|switch|return|sizeof)$/.test(name)) defines.add(name);
+    // A member declares its name even when the word is common (`data`): what reads it as `.data` is a use of it.
+    const member = typeScript ? TYPED_MEMBER.exec(line) : null;
+    if (member !== null && member[1] !== 'default' && member[1] !== 'case') defines.add(member[1]);
   }
   if (enclosing === null && change.hunkIndex >= 0) {
     const name = sectionName(commit.files[change.fileIndex].hunks[change.hunkIndex].section);
     if (name !== null) enclosing = `${change.file}::${name}`;
   }
   const uses = new Set<string>();
+  const memberUses = new Set<string>();
   for (const line of [...change.added, ...change.removed]) {
     for (const word of line.match(WORD) ?? []) {
       if (word.length >= 3 && !COMMON.has(word) && !defines.has(word)) uses.add(word);
     }
+    for (const [, word] of line.matchAll(MEMBER_ACCESS)) if (COMMON.has(word) && !defines.has(word)) memberUses.add(word);
   }
   const exports = change.new === null ? [] : publicDeclarations(commit.parsedSyntax(change.fileIndex, 'new'), change.new);
-  return { defines, uses, enclosing, container, exports };
+  return { defines, uses, ...(memberUses.size > 0 ? { memberUses } : {}), enclosing, container, exports };
 }

@@ -115,6 +115,22 @@ const cases: GroupingCase[] = [
     },
     commits: [['src/scope.ts'], ['tests/fixtures/jsx/intrinsic.tsx'], ['tests/fixtures/jsx/namespaced.tsx', 'tests/fixtures/jsx/namespaced.tsx.shot']],
   },
+  {
+    // `data` is too common to link by itself, but read as a member it uses the
+    // member the interface gains: its writer and its reader are one change.
+    name: 'TS: the writer and the reader of a new member with a common name are one change',
+    before: {
+      'src/model.ts': 'export interface Verdict {\n  kind: string;\n}\n',
+      'src/classify.ts': "import { Verdict } from './model';\n\nexport function toVerdict(result: { kind: string; data?: Record<string, string> }): Verdict {\n  return { kind: result.kind };\n}\n",
+      'src/series.ts': "import { Verdict } from './model';\n\nexport function subject(verdict: Verdict): string {\n  return verdict.kind;\n}\n",
+    },
+    after: {
+      'src/model.ts': 'export interface Verdict {\n  kind: string;\n  data?: Record<string, string>;\n}\n',
+      'src/classify.ts': "import { Verdict } from './model';\n\nexport function toVerdict(result: { kind: string; data?: Record<string, string> }): Verdict {\n  return { kind: result.kind, data: result.data };\n}\n",
+      'src/series.ts': "import { Verdict } from './model';\n\nexport function subject(verdict: Verdict): string {\n  return verdict.data?.names ?? verdict.kind;\n}\n",
+    },
+    commits: [['src/classify.ts', 'src/series.ts'], ['src/model.ts']],
+  },
 ];
 
 /** The suggested series of a commit from `before` to `after`, and the file of each change. */

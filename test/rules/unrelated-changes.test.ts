@@ -29,6 +29,16 @@ runRuleTests(unrelatedChanges, {
       ],
     },
     {
+      // `data` is too common a word to link by itself; read as a member of the interface gaining it, it is a use.
+      name: 'an interface gaining a member with a common name, its writer and its reader',
+      message: MESSAGE,
+      files: [
+        { path: 'src/model.ts', before: 'export interface Verdict {\n  kind: string;\n}\n', after: 'export interface Verdict {\n  kind: string;\n  data?: Record<string, string | number>;\n}\n' },
+        { path: 'src/classify.ts', before: 'export function toVerdict(result: Result): Verdict {\n  return { kind: result.kind };\n}\n', after: 'export function toVerdict(result: Result): Verdict {\n  return { kind: result.kind, data: result.data };\n}\n' },
+        { path: 'src/series.ts', before: 'export function subject(verdict: Verdict): string {\n  return verdict.kind;\n}\n', after: 'export function subject(verdict: Verdict): string {\n  return String(verdict.data?.names ?? verdict.kind);\n}\n' },
+      ],
+    },
+    {
       name: 'a code change and the configuration beside it',
       message: MESSAGE,
       files: [
@@ -52,6 +62,16 @@ runRuleTests(unrelatedChanges, {
         { path: 'ui.py', before: UI, after: UI.replace('helo', 'hello') },
       ],
       expect: [{ severity: 'warn', message: /2 independent groups of functional changes: \(1\) net\.py, \(2\) ui\.py/ }],
+    },
+    {
+      // Reading `.data` links nothing when no change declares a member of that name.
+      name: 'two edits reading a common member that nothing here declares',
+      message: MESSAGE,
+      files: [
+        { path: 'src/net.ts', before: 'export function size(reply: Reply): number {\n  return reply.length;\n}\n', after: 'export function size(reply: Reply): number {\n  return reply.data.length;\n}\n' },
+        { path: 'src/ui.ts', before: 'export function title(page: Page): string {\n  return page.name;\n}\n', after: 'export function title(page: Page): string {\n  return page.data.title;\n}\n' },
+      ],
+      expect: [{ severity: 'warn', message: /2 independent groups of functional changes/ }],
     },
   ],
 });
