@@ -97,8 +97,10 @@ async function runSuggest(args: SuggestArguments, io: CliIo): Promise<number> {
   if (io.env.SPLIT_ADVISOR_TIMINGS) {
     // Which tree-sitter build parsed each language: a platform without the native prebuilds is slower, with the same answers.
     const engines = syntax.flatMap((service) => [...(service.engines ?? [])].map(([id, engine]) => `${id} ${engine}`));
+    // Whether TypeScript came from V8's code cache: a first run (or a new Node) compiles it, ~150 ms more.
+    const codeCache = (require('./syntax/typescript-compiler') as typeof import('./syntax/typescript-compiler')).codeCacheUse();
     io.stderr(
-      `timings (ms): ${Object.entries(timings).map(([stage, ms]) => `${stage} ${ms.toFixed(1)}`).join(', ')}; total since start ${(performance.now() - processStart).toFixed(1)}${engines.length > 0 ? `; tree-sitter: ${engines.join(', ')}` : ''}\n`,
+      `timings (ms): ${Object.entries(timings).map(([stage, ms]) => `${stage} ${ms.toFixed(1)}`).join(', ')}; total since start ${(performance.now() - processStart).toFixed(1)}${engines.length > 0 ? `; tree-sitter: ${engines.join(', ')}` : ''}${codeCache !== undefined ? `; typescript code cache: ${codeCache}` : ''}\n`,
     );
   }
   if (format === 'json') {

@@ -7,7 +7,8 @@
  * well over 100 ms, and a pre-push hook must not pay that when no TS/JS file
  * changed, so this module has no top-level import of typescript or ts-morph:
  * only type-level `import('ts-morph')` references, which compile to nothing, and
- * a `require` on the first `parse` or `typeOnlyEqual` call.
+ * a load on the first `parse` or `typeOnlyEqual` call (typescript-compiler.ts:
+ * ts-morph's TypeScript, through V8's code cache).
  *
  * Tokens (`FileSyntax.lines`) follow the table lexer's shape (src/lexer.ts): one
  * LexedLine per '\n'-separated line; comments are 'comment'; string literals,
@@ -65,12 +66,15 @@ export function isIdentifier(token: Token): boolean {
   return (token as SyntaxToken).identifier === true;
 }
 
-let tsMorphModule: TsMorph | undefined;
+let typeScriptModule: Ts | undefined;
 
-/** ts-morph and its TypeScript, required on first use only (see the module comment). */
-function tsMorph(): TsMorph {
-  tsMorphModule ??= require('ts-morph') as TsMorph;
-  return tsMorphModule;
+/** ts-morph's TypeScript, loaded on first use only (see the module comment), through V8's code cache. */
+function typeScript(): Ts {
+  if (typeScriptModule === undefined) {
+    const { compileCacheDirectory, loadTypeScript } = require('./typescript-compiler') as typeof import('./typescript-compiler');
+    typeScriptModule = loadTypeScript(compileCacheDirectory(process.env));
+  }
+  return typeScriptModule;
 }
 
 const LANGUAGES: ReadonlySet<string> = new Set(['typescript', 'javascript']);
@@ -995,7 +999,7 @@ interface Loaded {
 }
 
 function load(): Loaded {
-  const { ts } = tsMorph();
+  const ts = typeScript();
   return { ts, printer: ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed }), noRegex: noRegexAfter(ts) };
 }
 
@@ -1058,7 +1062,7 @@ function emitOf(text: string, filePath: string): string | null {
     byText = new Map();
     emitted.set(extension, byText);
   }
-  const { ts } = tsMorph();
+  const ts = typeScript();
   let result: import('ts-morph').ts.TranspileOutput;
   try {
     result = transpileWith(ts, text, extension);

@@ -17,6 +17,13 @@ try {
   shared = undefined;
 }
 
+// No V8 code cache for TypeScript in the tests (src/syntax/typescript-compiler.ts):
+// compiled in the worker's own context, its objects would not be the test
+// context's, and a run must not depend on what an earlier one left in ~/.cache.
+// Set on the worker's process, so the CLIs the tests start inherit it; the
+// loader's own test passes a directory explicitly.
+process.env.SPLIT_ADVISOR_CACHE_DIR = '';
+
 class SharedNativeEnvironment extends TestEnvironment {
   constructor(config, context) {
     super(config, context);

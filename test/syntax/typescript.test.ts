@@ -441,33 +441,38 @@ describe('typeOnlyEqual', () => {
 
 describe('lazy loading', () => {
   const root = path.resolve(__dirname, '../..');
-  const source = path.join(root, 'src/syntax/typescript.ts');
-  const built = path.join(root, 'dist/src/syntax/typescript.js');
+  const names = ['typescript', 'typescript-compiler'];
+  const sources = names.map((name) => path.join(root, `src/syntax/${name}.ts`));
+  const builds = names.map((name) => path.join(root, `dist/src/syntax/${name}.js`));
 
   /**
    * The built module when `npm test` has just built it; for a lone `npx jest` run
-   * with a stale or missing build, this one module transpiled into a temporary
-   * directory (its other imports are type-only, so it stands alone).
+   * with a stale or missing build, it and the loader it requires transpiled into
+   * a temporary directory (their other imports are type-only or Node's own).
    */
   function moduleUnderTest(): { file: string; env: Record<string, string>; cleanup: () => void } {
-    if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= fs.statSync(source).mtimeMs) return { file: built, env: {}, cleanup: () => {} };
+    const fresh = builds.every((built, k) => fs.existsSync(built) && fs.statSync(built).mtimeMs >= fs.statSync(sources[k]).mtimeMs);
+    if (fresh) return { file: builds[0], env: {}, cleanup: () => {} };
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const ts = require('typescript') as typeof import('typescript');
-    const output = ts.transpileModule(fs.readFileSync(source, 'utf8'), {
-      fileName: source,
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
-    }).outputText;
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'split-advisor-syntax-'));
-    const file = path.join(directory, 'typescript.js');
-    fs.writeFileSync(file, output);
-    return { file, env: { NODE_PATH: path.join(root, 'node_modules') }, cleanup: () => fs.rmSync(directory, { recursive: true, force: true }) };
+    names.forEach((name, k) => {
+      const output = ts.transpileModule(fs.readFileSync(sources[k], 'utf8'), {
+        fileName: sources[k],
+        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+      }).outputText;
+      fs.writeFileSync(path.join(directory, `${name}.js`), output);
+    });
+    return { file: path.join(directory, 'typescript.js'), env: { NODE_PATH: path.join(root, 'node_modules') }, cleanup: () => fs.rmSync(directory, { recursive: true, force: true }) };
   }
 
   it('loads neither typescript nor ts-morph until the first parse', () => {
     const { file, env, cleanup } = moduleUnderTest();
-    // Its only runtime require is ts-morph, inside a function.
-    const compiled = fs.readFileSync(file, 'utf8');
-    expect([...compiled.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)].map((match) => match[1])).toEqual(['ts-morph']);
+    // Its only runtime require is the loader, inside a function; the loader's
+    // own are Node's modules, and ts-morph only inside a function.
+    const requiresOf = (text: string) => [...text.matchAll(/\brequire(?:\.resolve)?\(\s*['"]([^'"]+)['"]/g)].map((match) => match[1]);
+    expect(requiresOf(fs.readFileSync(file, 'utf8'))).toEqual(['./typescript-compiler']);
+    expect(requiresOf(fs.readFileSync(path.join(path.dirname(file), 'typescript-compiler.js'), 'utf8')).filter((name) => !name.startsWith('node:'))).toEqual(['@ts-morph/common', 'ts-morph', 'ts-morph']);
 
     const script = `
       const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
