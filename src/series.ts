@@ -70,6 +70,8 @@ const NEARBY_LINES = 30;
 const RARE = 2;
 /** An identical edit in several places links them when it is at least this long (without whitespace). */
 const MIN_SAME_EDIT = 10;
+/** A file name shorter than this (`index`, `util`) names too many things to tell which source a generated file came from. */
+const MIN_NAMED_STEM = 6;
 
 function categoryOf(change: ClassifiedChange): Category {
   switch (change.verdict.kind) {
@@ -374,15 +376,22 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
   }
   // Generated output is regenerated as a whole: one file's changes stay together,
   // and go with the source they were generated from (`x.ts.snap` next to `x.ts`,
-  // a snapshot beside its test), else with a change in the same directory.
+  // a snapshot beside its test), else with the one code change whose file it
+  // names (a generated config listing the rule `no-unused-vars` that
+  // src/rules/no-unused-vars.ts changed), else with a change in the same or the
+  // parent directory. What is left came from one run of the generator: one commit.
   const generated = inCategory('generated');
   const sources = inCategory('functional', 'test', 'api');
   const firstOfFile = new Map<number, number>();
+  const generatedText = new Map<number, string>();
   for (const position of generated) {
-    const first = firstOfFile.get(changes[position].fileIndex);
-    if (first === undefined) firstOfFile.set(changes[position].fileIndex, position);
+    const fileIndex = changes[position].fileIndex;
+    const first = firstOfFile.get(fileIndex);
+    if (first === undefined) firstOfFile.set(fileIndex, position);
     else union.union(first, position);
+    generatedText.set(fileIndex, `${generatedText.get(fileIndex) ?? ''}\n${[...changes[position].removed, ...changes[position].added].join('\n')}`);
   }
+  const unattachedGenerated: number[] = [];
   for (const position of firstOfFile.values()) {
     const file = changes[position].file;
     const base = path.posix.basename(file);
@@ -392,8 +401,24 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     });
     const sameDirectory = sources.find((candidate) => path.posix.dirname(changes[candidate].file) === path.posix.dirname(file));
     const parentDirectory = sources.find((candidate) => path.posix.dirname(changes[candidate].file) === path.posix.dirname(path.posix.dirname(file)));
-    const target = byName ?? sameDirectory ?? parentDirectory;
+    const target = byName ?? namedSource(generatedText.get(changes[position].fileIndex) ?? '') ?? sameDirectory ?? parentDirectory;
     if (target !== undefined) union.union(target, position);
+    else unattachedGenerated.push(position);
+  }
+  if (granularity !== 'fine') for (const position of unattachedGenerated.slice(1)) union.union(unattachedGenerated[0], position);
+
+  /** The one code change (not a test) whose file's name the text holds as a word of its own; undefined when none or several. */
+  function namedSource(text: string): number | undefined {
+    const lower = text.toLowerCase();
+    const named = new Set<number>();
+    const byFile = new Map<number, number>();
+    for (const candidate of inCategory('functional', 'api')) if (!isTestPath(changes[candidate].file) && !byFile.has(changes[candidate].fileIndex)) byFile.set(changes[candidate].fileIndex, candidate);
+    for (const candidate of byFile.values()) {
+      const stem = stemOf(changes[candidate].file);
+      if (stem.length < MIN_NAMED_STEM) continue;
+      if (lower.includes(stem) && new RegExp(`(?<![\\w-])${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(lower)) named.add(candidate);
+    }
+    return named.size === 1 ? [...named][0] : undefined;
   }
 
   /** The candidate closest to this change in its file (candidates are in the same file). */

@@ -22,6 +22,10 @@ const C_SECOND = 'int second_setting(void)\n{\n\treturn 2;\n}\n';
 const TS_SCALE = 'export function scale(value: number, factor: number): number {\n  return value * factor;\n}\n';
 const TS_LABEL = 'export function label(name: string) {\n  return `item ${name}`;\n}\n';
 
+/** A file that says it is generated, listing these rules. */
+const GENERATED_CONFIG = (rules: string[]) =>
+  `// THIS CODE WAS AUTOMATICALLY GENERATED\n// DO NOT EDIT THIS CODE BY HAND\n\nexport = {\n  rules: {\n${rules.map((rule) => `    '@example/${rule}': 'error',\n`).join('')}  },\n};\n`;
+
 const cases: GroupingCase[] = [
   {
     // The test edit wraps its checks in a loop: their re-indentation is part of it,
@@ -130,6 +134,28 @@ const cases: GroupingCase[] = [
       'src/series.ts': "import { Verdict } from './model';\n\nexport function subject(verdict: Verdict): string {\n  return verdict.data?.names ?? verdict.kind;\n}\n",
     },
     commits: [['src/classify.ts', 'src/series.ts'], ['src/model.ts']],
+  },
+  {
+    // Generated configs that list the changed rule came from it; a generated file
+    // naming no changed source is output of the same generator run as the others.
+    name: 'generated files go with the source they name, else together',
+    before: {
+      'src/rules/no-loose-equality.ts': "export const meta = { recommended: 'strict' };\n",
+      'src/server.ts': 'export function port(): number {\n  return 80;\n}\n',
+      'src/configs/strict.ts': GENERATED_CONFIG([]),
+      'src/configs/recommended.ts': GENERATED_CONFIG([]),
+      'docs/generated/api.ts': GENERATED_CONFIG(['alpha']),
+      'schemas/generated/index.ts': GENERATED_CONFIG(['beta']),
+    },
+    after: {
+      'src/rules/no-loose-equality.ts': "export const meta = { recommended: 'recommended' };\n",
+      'src/server.ts': 'export function port(): number {\n  return 8080;\n}\n',
+      'src/configs/strict.ts': GENERATED_CONFIG(['no-loose-equality']),
+      'src/configs/recommended.ts': GENERATED_CONFIG(['no-loose-equality']),
+      'docs/generated/api.ts': GENERATED_CONFIG(['alpha', 'gamma']),
+      'schemas/generated/index.ts': GENERATED_CONFIG(['beta', 'delta']),
+    },
+    commits: [['docs/generated/api.ts', 'schemas/generated/index.ts'], ['src/configs/recommended.ts', 'src/configs/strict.ts', 'src/rules/no-loose-equality.ts'], ['src/server.ts']],
   },
 ];
 
