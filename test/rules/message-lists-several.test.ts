@@ -15,6 +15,11 @@ runRuleTests(messageListsSeveral, {
     { name: '"also" but one step in the diff', message: 'net: longer timeout\n\nSlow links timed out. Also, the tests now cover it.\n', files: ONE },
     { name: 'a list of one kind', message: 'net: longer timeouts\n\n- raise the read timeout\n- raise the write timeout\n' },
     { name: '"also" inside a sentence', message: 'net: longer timeout\n\nSlow links, which also drop packets, timed out.\n' },
+    {
+      name: 'a name that starts with one of the words, with two steps',
+      message: 'net: longer timeout\n\nSlow links timed out.\nunrelated-changes flagged the old value; fix the greeting too.\n',
+      files: TWO,
+    },
   ],
   invalid: [
     { name: '"Also," with two steps', message: 'net: longer timeout\n\nSlow links timed out.\n\nAlso, fix the greeting.\n', files: TWO, expect: [{ severity: 'warn', message: /it says "Also".*finds 2 separable steps/ }] },
