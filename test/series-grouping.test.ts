@@ -136,6 +136,20 @@ const cases: GroupingCase[] = [
     commits: [['src/classify.ts', 'src/series.ts'], ['src/model.ts']],
   },
   {
+    // Each file has its own `export default`: two rule files whose default
+    // exports change do not define one shared name.
+    name: 'TS: edits of two files\' default exports stay apart',
+    before: {
+      'src/rules/no-loose-equality.ts': "export default createRule({\n  name: 'no-loose-equality',\n  create(context) {\n    return { BinaryExpression: check };\n  },\n});\n",
+      'src/rules/prefer-const.ts': "export default createRule({\n  name: 'prefer-const',\n  create(context) {\n    return { VariableDeclaration: check };\n  },\n});\n",
+    },
+    after: {
+      'src/rules/no-loose-equality.ts': "export default createRule({\n  name: 'no-loose-equality',\n  create(context) {\n    return { BinaryExpression: check, SwitchCase: checkCase };\n  },\n});\n",
+      'src/rules/prefer-const.ts': "export default createRule({\n  name: 'prefer-const',\n  create(context) {\n    return { VariableDeclaration: check, ForOfStatement: checkLoop };\n  },\n});\n",
+    },
+    commits: [['src/rules/no-loose-equality.ts'], ['src/rules/prefer-const.ts']],
+  },
+  {
     // Generated configs that list the changed rule came from it; a generated file
     // naming no changed source is output of the same generator run as the others.
     name: 'generated files go with the source they name, else together',
