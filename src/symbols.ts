@@ -7,6 +7,7 @@
  */
 import { CommitView } from './heuristic';
 import { Change } from './model';
+import { Language } from './language';
 import { isTestPath } from './paths';
 import { Declaration, FileSyntax } from './syntax/types';
 
@@ -66,6 +67,13 @@ const COMMON = new Set(
   'if else elif for while do switch case default break continue return try catch finally throw raise except def class function func fn var let const static public private protected import from export new this self null nil None true false True False and or not in is int char void bool string err error ok value result data args i j k n x y s t e struct union enum typedef unsigned signed sizeof extern inline goto long short float double'.split(' '),
 );
 
+/** A line that starts as a comment: a line comment, a block comment's opening, or the ` * ` of its continuation. */
+function isCommentLine(line: string, language: Language): boolean {
+  const text = line.trimStart();
+  if (language.lineComments.some((marker) => text.startsWith(marker))) return true;
+  return language.blockComments.some(({ open }) => text.startsWith(open) || (open === '/*' && /^\*(?:\s|\/|$)/.test(text)));
+}
+
 function innermost(declarations: Declaration[], line: number): Declaration | null {
   let best: Declaration | null = null;
   for (const declaration of declarations) {
@@ -113,13 +121,14 @@ export function symbolsOf(commit: CommitView, change: Change): ChangeSymbols {
       else if (around.kind === 'class') container = `${change.file}::${around.name}`;
     }
   }
-  const languageId = commit.language(change.fileIndex).id;
-  const cFamily = C_FAMILY.has(languageId);
-  const typeScript = languageId === 'typescript';
+  const language = commit.language(change.fileIndex);
+  const cFamily = C_FAMILY.has(language.id);
+  const typeScript = language.id === 'typescript';
   // In a test file a declaration-looking line is mostly sample code inside a
   // string (a linter's or parser's test case, a heredoc): only the parsers'
-  // declarations say what a test defines.
-  const declarationLines = isTestPath(change.file) ? [] : [...change.added, ...change.removed];
+  // declarations say what a test defines. Nor does a comment declare anything
+  // ("an interface gaining `data`" in a doc comment is no `interface gaining`).
+  const declarationLines = isTestPath(change.file) ? [] : [...change.added, ...change.removed].filter((line) => !isCommentLine(line, language));
   for (const line of declarationLines) {
     const declared = DECLARATION_LINE.exec(line);
     const match = (declared !== null && !TYPE_KEYWORD_USE.test(line.slice(declared.index)) ? declared : null) ?? (cFamily && !/^\s/.test(line) ? C_FUNCTION_HEADER.exec(line) : null);

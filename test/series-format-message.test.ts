@@ -50,4 +50,15 @@ describe('the new-API commit subject', () => {
     const json = await suggestJson(repo.dir, [rev]);
     expect(json.series.map((commit) => commit.title)).toContain(subject);
   });
+
+  it('names no word of a comment', async () => {
+    const repo = createRepo();
+    repo.commitFiles('base', { 'src/shapes.ts': 'export interface Box {\n  width: number;\n}\n', 'src/main.ts': 'export function main(): number {\n  return 1;\n}\n' });
+    const rev = repo.commitFiles('change', {
+      'src/shapes.ts': 'export interface Box {\n  width: number;\n  /**\n   * How deep (an interface gaining a field, function depthOf reads it).\n   */\n  depth?: number;\n}\n',
+      'src/main.ts': 'export function main(): number {\n  return 2;\n}\n',
+    });
+    const json = await suggestJson(repo.dir, [rev]);
+    expect(json.series.map((commit) => commit.title)).toContain('shapes: add depth');
+  });
 });
