@@ -70,7 +70,7 @@ const NEARBY_LINES = 30;
 const RARE = 2;
 /** An identical edit in several places links them when it is at least this long (without whitespace). */
 const MIN_SAME_EDIT = 10;
-/** A file name shorter than this (`index`, `util`) names too many things to tell which source a generated file came from. */
+/** A file name shorter than this (`index`, `util`) names too many things to tell which source a generated file or a doc came from. */
 const MIN_NAMED_STEM = 6;
 
 function categoryOf(change: ClassifiedChange): Category {
@@ -369,9 +369,12 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     const user = functional.find((candidate) => names.some((name) => [...changes[candidate].added, ...changes[candidate].removed].some((line) => line.includes(name))));
     if (user !== undefined) union.union(user, position);
   }
-  // Docs: with the functional change they share rare names with.
+  // Docs: with the code change of their own name (docs/rules/no-foo.md documents
+  // src/rules/no-foo.ts), else the functional change they share rare names with.
   for (const position of inCategory('docs')) {
-    const target = bestOverlap(position, functional, 1);
+    const stem = stemOf(changes[position].file);
+    const documented = stem.length >= MIN_NAMED_STEM ? codeByStem.get(stem) : undefined;
+    const target = documented ?? bestOverlap(position, functional, 1);
     if (target !== undefined) union.union(target, position);
   }
   // Generated output is regenerated as a whole: one file's changes stay together,

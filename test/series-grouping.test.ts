@@ -150,6 +150,21 @@ const cases: GroupingCase[] = [
     commits: [['src/rules/no-loose-equality.ts'], ['src/rules/prefer-const.ts']],
   },
   {
+    // A page named after a rule documents that rule, whatever words it uses.
+    name: 'docs go with the code file of their name',
+    before: {
+      'src/rules/no-loose-equality.ts': "export default createRule({\n  create(context) {\n    return { BinaryExpression: check };\n  },\n});\n",
+      'src/server.ts': 'export function port(): number {\n  return 80;\n}\n',
+      'docs/rules/no-loose-equality.md': '# no-loose-equality\n\nReports `==` between operands.\n',
+    },
+    after: {
+      'src/rules/no-loose-equality.ts': "export default createRule({\n  create(context) {\n    return { BinaryExpression: check, SwitchCase: checkCase };\n  },\n});\n",
+      'src/server.ts': 'export function port(): number {\n  return 8080;\n}\n',
+      'docs/rules/no-loose-equality.md': '# no-loose-equality\n\nReports `==` between operands, and in `switch` statements.\n',
+    },
+    commits: [['docs/rules/no-loose-equality.md', 'src/rules/no-loose-equality.ts'], ['src/server.ts']],
+  },
+  {
     // Generated configs that list the changed rule came from it; a generated file
     // naming no changed source is output of the same generator run as the others.
     name: 'generated files go with the source they name, else together',
