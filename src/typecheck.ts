@@ -73,7 +73,9 @@ function readTree(git: Git, blobs: TreeBlob[]): { texts: Map<string, string>; sk
 /** ts-morph's TypeScript, and its default library files (kept in memory by @ts-morph/common). */
 function loadTypeScript(): { ts: Ts; libTexts: Map<string, string> } {
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const ts = (require('ts-morph') as typeof import('ts-morph')).ts;
+  // Through V8's code cache, as the parsers load it (the same module, whichever loads first).
+  const compiler = require('./syntax/typescript-compiler') as typeof import('./syntax/typescript-compiler');
+  const ts = compiler.loadTypeScript(compiler.compileCacheDirectory(process.env));
   const libTexts = new Map<string, string>();
   try {
     const commonPath = require.resolve('@ts-morph/common', { paths: [nodePath.dirname(require.resolve('ts-morph'))] });
