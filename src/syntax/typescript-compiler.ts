@@ -83,7 +83,8 @@ function readCache(file: string): Buffer | undefined {
 function writeCache(file: string, data: Buffer): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // The cache is code this process will run: only its owner may write there.
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     fs.writeFileSync(temporary, Buffer.concat([digest(data), data]));
     fs.renameSync(temporary, file);
   } catch {

@@ -72,6 +72,12 @@ describe('loading TypeScript through the code cache', () => {
     expect(load(directory, ['--max-semi-space-size=32']).use).toBe('used');
   });
 
+  it('creates the directory private to its owner (the cache is code that runs)', () => {
+    const nested = path.join(directory, 'cache', 'split-advisor');
+    expect(load(nested).use).toBe('written');
+    if (process.platform !== 'win32') for (const made of [nested, path.dirname(nested)]) expect(fs.statSync(made).mode & 0o777).toBe(0o700);
+  });
+
   it('still loads when the cache cannot be written', () => {
     const blocked = path.join(directory, 'file');
     fs.writeFileSync(blocked, 'not a directory');
