@@ -70,6 +70,9 @@ const NEARBY_LINES = 30;
 const RARE = 2;
 /** An identical edit in several places links them when it is at least this long (without whitespace). */
 const MIN_SAME_EDIT = 10;
+/** C and C++ headers and sources: `x.h` is the interface of `x.c`. */
+const C_HEADER = /\.(?:h|hh|hpp|hxx)$/;
+const C_SOURCE = /\.(?:c|cc|cpp|cxx)$/;
 /** A file name shorter than this (`index`, `util`) names too many things to tell which source a generated file or a doc came from. */
 const MIN_NAMED_STEM = 6;
 
@@ -304,6 +307,21 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
         const start = (position: number) => (changes[position].new ?? changes[position].old)?.start ?? 0;
         const sorted = [...positions].sort((a, b) => start(a) - start(b));
         for (let k = 1; k < sorted.length; k++) if (linesBetween(changes[sorted[k - 1]], changes[sorted[k]]) < NEARBY_LINES) union.union(sorted[k - 1], sorted[k]);
+      }
+    }
+    // A C/C++ header's functional edits go with those of its source file (x.h with
+    // x.c): the header is that file's interface (a struct field, a macro, a prototype
+    // whose definition changes too), not another change.
+    if (granularity === 'normal') {
+      const sourceEdit = new Map<string, number>();
+      for (const position of functional) {
+        const file = changes[position].file;
+        if (C_SOURCE.test(file) && !sourceEdit.has(file.replace(C_SOURCE, ''))) sourceEdit.set(file.replace(C_SOURCE, ''), position);
+      }
+      for (const position of functional) {
+        const file = changes[position].file;
+        const source = C_HEADER.test(file) ? sourceEdit.get(file.replace(C_HEADER, '')) : undefined;
+        if (source !== undefined) union.union(source, position);
       }
     }
     // Edits sharing names that nothing else uses: one such name in one file, two across files.

@@ -42,6 +42,22 @@ const cases: GroupingCase[] = [
     commits: [['src/calc.c', 't/calc_test.c']],
   },
   {
+    // The header is its source file's interface: a field the source starts to fill
+    // is one change with it, though the parsers declare no struct fields.
+    name: 'C: a header edit goes with its source file\'s edit, not with another file\'s',
+    before: {
+      'src/cache.h': 'struct cache {\n\tint size;\n};\n\nint cache_size(struct cache *c);\n',
+      'src/cache.c': '#include "cache.h"\n\nint cache_size(struct cache *c)\n{\n\treturn c->size;\n}\n',
+      'src/other.c': 'int other_limit(void)\n{\n\treturn 10;\n}\n',
+    },
+    after: {
+      'src/cache.h': 'struct cache {\n\tint size;\n\tint hits;\n};\n\nint cache_size(struct cache *c);\n',
+      'src/cache.c': '#include "cache.h"\n\nint cache_size(struct cache *c)\n{\n\tc->hits++;\n\treturn c->size;\n}\n',
+      'src/other.c': 'int other_limit(void)\n{\n\treturn 20;\n}\n',
+    },
+    commits: [['src/cache.c', 'src/cache.h'], ['src/other.c']],
+  },
+  {
     // `struct options *first` uses the type: it does not define `options`, so two
     // unrelated edits that both mention it are not one change.
     name: 'C: two edits that only share a struct type stay apart',
