@@ -22,7 +22,7 @@ import { incidentalTo, linesBetween } from './incidental';
 import { formatCommitMessage } from './message';
 import { ClassifiedChange, CommitMessage, DiffFile, SeriesCommit } from './model';
 import { isTestPath } from './paths';
-import { ChangeSymbols } from './symbols';
+import { ChangeSymbols, isExportSlot } from './symbols';
 import * as path from 'node:path';
 
 export type Granularity = 'coarse' | 'normal' | 'fine';
@@ -702,7 +702,8 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
       case 'generated':
         return { subject: fit(`${area}: `, ['regenerate files']), body: `Generated files; review their sources instead.\n\n${list}`, trailers: groupTrailers };
       default: {
-        const enclosing = [...new Set(members.map((member) => symbolsAt(index.get(member.id)!).enclosing?.split('::')[1]).filter((name): name is string => name !== undefined))];
+        // Not "change default": a module's default export is no name to tell the change by.
+        const enclosing = [...new Set(members.map((member) => symbolsAt(index.get(member.id)!).enclosing?.split('::')[1]).filter((name): name is string => name !== undefined && !isExportSlot(name)))];
         const subjects = names.length > 0 ? names : enclosing;
         const dependencyNotes = members.filter((member) => member.verdict.kind === 'dependency' && member.verdict.detail === 'raised-minimum').map((member) => member.verdict.reason);
         const body = [`Functional change; describe the problem it solves and why.`, ...dependencyNotes, list].join('\n\n');

@@ -62,6 +62,11 @@ const TYPE_KEYWORD_USE = /^(?:struct|enum|union)\s+[A-Za-z_]\w*\b(?!\s*(?:$|[{(<
  * it share nothing (ESLint rule files all `export default createRule(...)`).
  */
 const EXPORT_SLOTS = new Set(['default', 'module.exports', 'exports']);
+
+/** Whether a declaration name is a module's unnamed export slot (see EXPORT_SLOTS), not a name of its own. */
+export function isExportSlot(name: string): boolean {
+  return EXPORT_SLOTS.has(name);
+}
 /** Words too common to link anything. */
 const COMMON = new Set(
   'if else elif for while do switch case default break continue return try catch finally throw raise except def class function func fn var let const static public private protected import from export new this self null nil None true false True False and or not in is int char void bool string err error ok value result data args i j k n x y s t e struct union enum typedef unsigned signed sizeof extern inline goto long short float double'.split(' '),
@@ -112,7 +117,7 @@ export function symbolsOf(commit: CommitView, change: Change): ChangeSymbols {
     if (syntax === null) continue;
     const last = range.start + Math.max(range.lines, 1) - 1;
     for (const declaration of syntax.declarations) {
-      if (range.lines > 0 && declaration.startLine <= last && declaration.headerEndLine >= range.start && !EXPORT_SLOTS.has(declaration.name)) defines.add(declaration.name);
+      if (range.lines > 0 && declaration.startLine <= last && declaration.headerEndLine >= range.start && !isExportSlot(declaration.name)) defines.add(declaration.name);
     }
     const around = innermost(syntax.declarations, range.lines > 0 ? range.start : range.start + 1);
     if (around !== null && enclosing === null && !(around.startLine >= range.start && around.startLine <= last)) {

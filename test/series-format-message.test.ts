@@ -62,3 +62,14 @@ describe('the new-API commit subject', () => {
     expect(json.series.map((commit) => commit.title)).toContain('shapes: add depth');
   });
 });
+
+describe('the functional commit subject', () => {
+  it('does not call an edit of a default export "change default"', async () => {
+    const rule = (check: string) => `export default createRule({\n  create(context) {\n    return { ${check} };\n  },\n});\n`;
+    const repo = createRepo();
+    repo.commitFiles('base', { 'src/rules/no-loose-equality.ts': rule('BinaryExpression: check'), 'src/server.ts': 'export function port(): number {\n  return 80;\n}\n' });
+    const rev = repo.commitFiles('server: listen on 8080', { 'src/rules/no-loose-equality.ts': rule('BinaryExpression: check, SwitchCase: checkCase'), 'src/server.ts': 'export function port(): number {\n  return 8080;\n}\n' });
+    const json = await suggestJson(repo.dir, [rev]);
+    expect(json.series.map((commit) => commit.title).sort()).toEqual(['no-loose-equality: update', 'server: listen on 8080']);
+  });
+});
