@@ -79,12 +79,22 @@ function readCache(file: string): Buffer | undefined {
   return content.length > DIGEST_BYTES && digest(data).equals(content.subarray(0, DIGEST_BYTES)) ? data : undefined;
 }
 
+/** Whether the directory exists (made now if need be, private to its owner) and can be written. */
+function cacheDirectoryUsable(directory: string): boolean {
+  try {
+    // The cache is code this process will run: only its owner may write there.
+    fs.mkdirSync(directory, { recursive: true, mode: 0o700 });
+    fs.accessSync(directory, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Written beside and renamed into place, so a reader never sees half a file. */
 function writeCache(file: string, data: Buffer): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    // The cache is code this process will run: only its owner may write there.
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     fs.writeFileSync(temporary, Buffer.concat([digest(data), data]));
     fs.renameSync(temporary, file);
   } catch {
@@ -98,7 +108,7 @@ function writeCache(file: string, data: Buffer): void {
 }
 
 /** What the last load did with the code cache (SPLIT_ADVISOR_TIMINGS prints it). */
-export type CodeCacheUse = 'used' | 'written' | 'rejected' | 'off';
+export type CodeCacheUse = 'used' | 'written' | 'rejected' | 'unwritable' | 'off';
 let lastUse: CodeCacheUse | undefined;
 
 /** How TypeScript was loaded, or undefined when it was not. */
@@ -147,8 +157,13 @@ export function loadTypeScript(cacheDirectory: string | null): Ts {
   require.cache[file] = module;
   lastUse = cachedData === undefined ? 'written' : script.cachedDataRejected === true ? 'rejected' : 'used';
   if (lastUse !== 'used') {
-    // At exit, so the cache also holds the functions this run compiled on first use.
-    process.once('exit', () => writeCache(cache, script.createCachedData()));
+    if (cacheDirectoryUsable(path.dirname(cache))) {
+      // At exit, so the cache also holds the functions this run compiled on first use.
+      process.once('exit', () => writeCache(cache, script.createCachedData()));
+    } else {
+      // Not even serialized (~20 ms and a 3 MB buffer) when it could not be kept.
+      lastUse = 'unwritable';
+    }
   }
   return module.exports as Ts;
 }
