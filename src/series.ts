@@ -316,11 +316,13 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
       const sourceEdit = new Map<string, number>();
       for (const position of functional) {
         const file = changes[position].file;
-        if (C_SOURCE.test(file) && !sourceEdit.has(file.replace(C_SOURCE, ''))) sourceEdit.set(file.replace(C_SOURCE, ''), position);
+        const stem = file.replace(C_SOURCE, '');
+        if (stem !== file && !sourceEdit.has(stem)) sourceEdit.set(stem, position);
       }
       for (const position of functional) {
         const file = changes[position].file;
-        const source = C_HEADER.test(file) ? sourceEdit.get(file.replace(C_HEADER, '')) : undefined;
+        const stem = file.replace(C_HEADER, '');
+        const source = stem !== file ? sourceEdit.get(stem) : undefined;
         if (source !== undefined) union.union(source, position);
       }
     }
@@ -413,6 +415,9 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     generatedText.set(fileIndex, `${generatedText.get(fileIndex) ?? ''}\n${[...changes[position].removed, ...changes[position].added].join('\n')}`);
   }
   const unattachedGenerated: number[] = [];
+  // The code files a generated file could name, each by its first code change (not tests).
+  const codeFiles = new Map<number, number>();
+  for (const candidate of inCategory('functional', 'api')) if (!isTestPath(changes[candidate].file) && !codeFiles.has(changes[candidate].fileIndex)) codeFiles.set(changes[candidate].fileIndex, candidate);
   for (const position of firstOfFile.values()) {
     const file = changes[position].file;
     const base = path.posix.basename(file);
@@ -432,9 +437,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
   function namedSource(text: string): number | undefined {
     const lower = text.toLowerCase();
     const named = new Set<number>();
-    const byFile = new Map<number, number>();
-    for (const candidate of inCategory('functional', 'api')) if (!isTestPath(changes[candidate].file) && !byFile.has(changes[candidate].fileIndex)) byFile.set(changes[candidate].fileIndex, candidate);
-    for (const candidate of byFile.values()) {
+    for (const candidate of codeFiles.values()) {
       const stem = stemOf(changes[candidate].file);
       if (stem.length < MIN_NAMED_STEM) continue;
       if (lower.includes(stem) && new RegExp(`(?<![\\w-])${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(lower)) named.add(candidate);

@@ -75,11 +75,10 @@ function loadTypeScript(): { ts: Ts; libTexts: Map<string, string> } {
   /* eslint-disable @typescript-eslint/no-require-imports */
   // Through V8's code cache, as the parsers load it (the same module, whichever loads first).
   const compiler = require('./syntax/typescript-compiler') as typeof import('./syntax/typescript-compiler');
-  const ts = compiler.loadTypeScript(compiler.compileCacheDirectory(process.env));
+  const ts = compiler.loadTypeScript();
   const libTexts = new Map<string, string>();
   try {
-    const commonPath = require.resolve('@ts-morph/common', { paths: [nodePath.dirname(require.resolve('ts-morph'))] });
-    const common = require(commonPath) as { getLibFiles(): Array<{ fileName: string; text: string }> };
+    const common = require(compiler.tsMorphCommonEntry()) as { getLibFiles(): Array<{ fileName: string; text: string }> };
     for (const file of common.getLibFiles()) libTexts.set(file.fileName, file.text);
   } catch {
     // Without them the library files are looked for on disk, next to TypeScript.

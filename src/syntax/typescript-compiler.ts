@@ -38,10 +38,14 @@ export function compileCacheDirectory(environment: NodeJS.ProcessEnv): string | 
   }
 }
 
-/** Where ts-morph's own TypeScript is: `@ts-morph/common/dist/typescript.js`, resolved from ts-morph. */
+/** The entry file of ts-morph's @ts-morph/common, which bundles its TypeScript and the default library files. */
+export function tsMorphCommonEntry(): string {
+  return require.resolve('@ts-morph/common', { paths: [path.dirname(require.resolve('ts-morph'))] });
+}
+
+/** Where ts-morph's own TypeScript is: `@ts-morph/common/dist/typescript.js`. */
 function compilerFile(): string {
-  const common = require.resolve('@ts-morph/common', { paths: [path.dirname(require.resolve('ts-morph'))] });
-  return path.join(path.dirname(common), 'typescript.js');
+  return path.join(path.dirname(tsMorphCommonEntry()), 'typescript.js');
 }
 
 /**
@@ -117,10 +121,10 @@ export function codeCacheUse(): CodeCacheUse | undefined {
 }
 
 /**
- * Loads TypeScript, through the code cache in `cacheDirectory` when one is
- * given (null: a plain `require`, as before).
+ * Loads TypeScript, through the code cache in `cacheDirectory` (by default the
+ * one the environment names, compileCacheDirectory; null: a plain `require`).
  */
-export function loadTypeScript(cacheDirectory: string | null): Ts {
+export function loadTypeScript(cacheDirectory: string | null = compileCacheDirectory(process.env)): Ts {
   if (cacheDirectory === null) return plainRequire();
   let file: string;
   try {

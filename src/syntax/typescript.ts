@@ -71,8 +71,7 @@ let typeScriptModule: Ts | undefined;
 /** ts-morph's TypeScript, loaded on first use only (see the module comment), through V8's code cache. */
 function typeScript(): Ts {
   if (typeScriptModule === undefined) {
-    const { compileCacheDirectory, loadTypeScript } = require('./typescript-compiler') as typeof import('./typescript-compiler');
-    typeScriptModule = loadTypeScript(compileCacheDirectory(process.env));
+    typeScriptModule = (require('./typescript-compiler') as typeof import('./typescript-compiler')).loadTypeScript();
   }
   return typeScriptModule;
 }
