@@ -75,7 +75,8 @@ function twoThousandLines() {
 }
 const file = process.argv[2];
 const text = file === undefined ? twoThousandLines() : fs.readFileSync(file, 'utf8');
-const { createTypeScriptSyntax, typeOnlyEqual } = require(modulePath);
+const { createTypeScriptSyntax } = require(modulePath);
+const { typeOnlyEqual } = require(path.join(root, 'dist/src/syntax/typescript-emit.js'));
 const service = createTypeScriptSyntax();
 const { ts } = require('ts-morph');
 const { lexText } = require(path.join(root, 'dist/src/lexer.js'));

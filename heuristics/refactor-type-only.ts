@@ -365,7 +365,7 @@ export const refactorTypeOnly: Heuristic = {
     if (change.removed.join('').replace(/\s+/g, '') === change.added.join('').replace(/\s+/g, '')) return null;
     // Loaded only here: a commit without TypeScript files never pays for the compiler.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { typeOnlyEqual } = require('../src/syntax/typescript') as typeof import('../src/syntax/typescript');
+    const { typeOnlyEqual } = require('../src/syntax/typescript-emit') as typeof import('../src/syntax/typescript-emit');
     const budget = transpileBudget(context.commit, change.fileIndex, context);
     if (budget === 'none') return null;
     if (budget === 'whole-file') {
