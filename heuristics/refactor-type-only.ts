@@ -3,22 +3,25 @@
  * aliases or type imports that leaves the emitted JavaScript identical. Said
  * plainly in the reason: it changes what the type checker accepts, not what runs.
  *
- * The proof is the compiler's own: the old file and the old file with only this
- * change applied transpile to the same JavaScript. Files with decorators are left
- * alone, since `emitDecoratorMetadata` turns type annotations into runtime values.
- * So are changes to directive comments (`// @ts-ignore`, `// eslint-disable`,
+ * The proof: the old file and the old file with only this change applied emit
+ * the same JavaScript, read from their parse trees (the kept tokens in the same
+ * tree shape, src/syntax/typescript-emit.ts) or, where the trees cannot tell
+ * (import lists, imported names read by erased syntax), from the compiler's
+ * own transpile. Files with decorators are left alone, since
+ * `emitDecoratorMetadata` turns type annotations into runtime values. So are
+ * changes to directive comments (`// @ts-ignore`, `// eslint-disable`,
  * `#__PURE__` annotations): the emitted code may be the same, but they switch
  * checks off or change what a bundler keeps, which is not a refactor.
  *
- * Transpiling costs tens of milliseconds per change in a large file, so cheap
- * filters run first (mayBeTypeOnly): a change whose kept code differs (its
- * tokens less those the parse tree marks as erased, `typeSyntax`) cannot be
- * type-only; else it is transpiled only when its code
- * holds type syntax, or when it stands where the lines around it make it a type
- * (inside an `interface`, a type literal, `<...>`, a multi-line `import type`,
- * a class body, after `type X =`). The filter only skips changes that cannot be
- * type-only; changes with no code difference at all (comments, whitespace) are
- * comment-only's and whitespace's, not this heuristic's.
+ * Each proof parses the whole file again (a transpile costs tens of
+ * milliseconds more), so cheap filters run first (mayBeTypeOnly): a change
+ * whose kept code differs (its tokens less those the parse tree marks as
+ * erased, `typeSyntax`) cannot be type-only; else it is proved only when its
+ * code holds type syntax, or when it stands where the lines around it make it
+ * a type (inside an `interface`, a type literal, `<...>`, a multi-line `import
+ * type`, a class body, after `type X =`). The filter only skips changes that
+ * cannot be type-only; changes with no code difference at all (comments,
+ * whitespace) are comment-only's and whitespace's, not this heuristic's.
  */
 import { CommitView, Heuristic, HeuristicContext, HeuristicResult } from '../src/heuristic';
 import { LexedLine, Token } from '../src/lexer';
@@ -155,7 +158,7 @@ const fileTokens = new WeakMap<CommitView, Map<number, FileTokens | null>>();
  * open brackets; null without them. Only a real parser's tokens will do: the
  * table lexer loses its way in regular expression literals (a backtick or `[`
  * inside one), and a bracket or a `:` it misplaces would let a type-only change
- * be skipped. One parse per version costs about one transpile, and saves one
+ * be skipped. One parse per version costs about one proof, and saves one
  * per change.
  */
 function tokensOf(commit: CommitView, fileIndex: number): FileTokens | null {
@@ -209,7 +212,7 @@ function previousCodeLine(lexed: LexedLine[], line: number): number {
  * type literal, `<...>`, an `import`/`export` list, a class body where untyped
  * overloads live, a parameter list of an overload), and it does not continue a
  * statement whose head is a type (`type A =` on the line before). Without the
- * real parser's tokens of both versions, true: the transpile decides.
+ * real parser's tokens of both versions, true: the proof decides.
  */
 function mayBeTypeOnly(change: Change, commit: CommitView): boolean {
   const file = tokensOf(commit, change.fileIndex);
@@ -219,7 +222,7 @@ function mayBeTypeOnly(change: Change, commit: CommitView): boolean {
   const code = (lines: LexedLine[], keep: (token: Token) => boolean) => JSON.stringify(lines.flatMap((line) => line.tokens.filter((token) => token.type !== 'comment' && keep(token)).map((token) => token.text)));
   if (code(oldLines, () => true) === code(newLines, () => true)) return false;
   // The code the emitter keeps differs (by the parse trees of both versions): the
-  // JavaScript cannot be the same. Only a disproof: equal kept code still needs the transpile.
+  // JavaScript cannot be the same. Only a disproof: equal kept code still needs the proof.
   const kept = (token: Token) => token.typeSyntax !== true && !TYPE_PUNCTUATION.has(token.text);
   if (code(oldLines, kept) !== code(newLines, kept)) return false;
   // A name dropped from a value import that the rest of the file still reads as a
@@ -321,10 +324,11 @@ function addsValueImport(change: Change, commit: CommitView): boolean {
 }
 
 /**
- * Each per-change proof transpiles the whole file (40-60 ms for 2,500 lines), so a
- * file with many candidate changes is judged as a whole instead: two transpiles,
- * and every candidate is type-only only if the file's emitted JavaScript is
- * unchanged. Deterministic: it depends on the count, never on the clock.
+ * Each per-change proof parses the whole file (10-20 ms for 2,500 lines) and may
+ * transpile it (40-60 ms), so a file with many candidate changes is judged as a
+ * whole instead: one proof, and every candidate is type-only only if the file's
+ * emitted JavaScript is unchanged. Deterministic: it depends on the count, never
+ * on the clock.
  */
 const MAX_TRANSPILES_PER_FILE = 8;
 const budgets = new WeakMap<CommitView, Map<number, 'each' | 'whole-file' | 'none'>>();
@@ -369,7 +373,7 @@ export const refactorTypeOnly: Heuristic = {
     const budget = transpileBudget(context.commit, change.fileIndex, context);
     if (budget === 'none') return null;
     if (budget === 'whole-file') {
-      // Too many candidates to transpile one by one: the whole file's JavaScript must be unchanged.
+      // Too many candidates to prove one by one: the whole file's JavaScript must be unchanged.
       const newText = context.commit.text(change.fileIndex, 'new');
       if (newText === null || !typeOnlyEqual(oldText, newText, change.file)) return null;
     } else {

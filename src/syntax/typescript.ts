@@ -94,7 +94,7 @@ export function extensionFor(languageId: string, filePath: string): string {
  * are standard; .tsx, .jsx and also .js/.mjs/.cjs are read with JSX, as the
  * parser does, so scanner and parser agree on what `<` means.
  */
-function isJsxVariant(extension: string): boolean {
+export function isJsxVariant(extension: string): boolean {
   return !(extension === '.ts' || extension === '.mts' || extension === '.cts' || extension.startsWith('.d.'));
 }
 
@@ -118,7 +118,7 @@ const BLOCK_COMMENT: LexState = Object.freeze({ kind: 'comment', close: '*/' }) 
 const CONFLICT_MARKER: LexState = Object.freeze({ kind: 'comment', close: '>>>>>>>' }) as LexState;
 
 /** A token over the whole text, before it is cut into lines. */
-interface RawToken {
+export interface RawToken {
   start: number;
   end: number;
   type: TokenType;
@@ -142,9 +142,9 @@ const TYPE_SYNTAX = 8;
  * property's keeps a field, so the transpile decides). `declare` is not here: a
  * declaration carrying it is erased whole (isErasedNode).
  */
-const TYPE_MODIFIERS = ['PublicKeyword', 'PrivateKeyword', 'ProtectedKeyword', 'ReadonlyKeyword', 'OverrideKeyword', 'AbstractKeyword'] as const;
+export const TYPE_MODIFIERS = ['PublicKeyword', 'PrivateKeyword', 'ProtectedKeyword', 'ReadonlyKeyword', 'OverrideKeyword', 'AbstractKeyword'] as const;
 
-function modifiersOf(node: TsNode): readonly TsNode[] {
+export function modifiersOf(node: TsNode): readonly TsNode[] {
   return (node as { modifiers?: readonly TsNode[] }).modifiers ?? [];
 }
 
@@ -162,7 +162,7 @@ function typesOnly(ts: Ts, node: TsNode): boolean {
  * Claiming too little only means a type-only change is transpiled to be sure;
  * claiming too much would make refactor-type-only skip one (see its filter).
  */
-function isErasedNode(ts: Ts, node: TsNode): boolean {
+export function isErasedNode(ts: Ts, node: TsNode): boolean {
   const { SyntaxKind } = ts;
   switch (node.kind) {
     case SyntaxKind.InterfaceDeclaration:
@@ -207,7 +207,7 @@ interface Override {
   tokens: RawToken[];
 }
 
-interface AstHints {
+export interface AstHints {
   flags: Uint8Array;
   /** Sorted by start, not overlapping. */
   overrides: Override[];
@@ -218,7 +218,7 @@ interface AstHints {
  * identifiers end, where regular expressions and division slashes are, and the
  * JSX text and attribute strings.
  */
-function collectHints(ts: Ts, sourceFile: TsSourceFile, text: string): AstHints {
+export function collectHints(ts: Ts, sourceFile: TsSourceFile, text: string): AstHints {
   const { SyntaxKind } = ts;
   const flags = new Uint8Array(text.length + 1);
   const overrides: Override[] = [];
@@ -354,7 +354,7 @@ function jsxTextTokens(text: string, start: number, end: number): RawToken[] {
  * classifier table (services/classifier.ts, noRegexTable) plus the kinds it
  * leaves out: private names, `super`, `null` and templates that end.
  */
-function noRegexAfter(ts: Ts): ReadonlySet<TsSyntaxKind> {
+export function noRegexAfter(ts: Ts): ReadonlySet<TsSyntaxKind> {
   const k = ts.SyntaxKind;
   return new Set([
     k.Identifier,
@@ -379,7 +379,7 @@ function noRegexAfter(ts: Ts): ReadonlySet<TsSyntaxKind> {
 }
 
 /** Runs the scanner over the text, with the parse tree's hints; tokens in text order. */
-function scanTokens(ts: Ts, text: string, jsx: boolean, hints: AstHints, noRegex: ReadonlySet<TsSyntaxKind>): RawToken[] {
+export function scanTokens(ts: Ts, text: string, jsx: boolean, hints: AstHints, noRegex: ReadonlySet<TsSyntaxKind>): RawToken[] {
   const { SyntaxKind } = ts;
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, jsx ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard, text);
   const { flags, overrides } = hints;
