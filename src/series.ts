@@ -14,8 +14,10 @@
  *   their users; tests travel with the code they test; a dependency change goes with
  *   the first functional change that names the package; docs go with the change
  *   they describe when they name its identifiers, else last.
- * Ordering: definitions before uses (`dependsOn`), then the canonical order of the
- * commit practice, then the position of the first change: stable for the same input.
+ * Ordering: definitions before uses, and the removed reads of a declaration before
+ * (or with) its removal (`dependsOn`); two groups that each need the other are
+ * one commit; then the canonical order of the commit practice, then the position
+ * of the first change: stable for the same input.
  */
 import { areaOf, printableName } from './area';
 import { incidentalTo, linesBetween } from './incidental';
@@ -146,6 +148,23 @@ function testedStem(file: string): string {
 }
 
 const stemOf = (file: string) => path.posix.basename(file).toLowerCase().replace(/\.[^.]+$/, '');
+
+/** A regular expression for a word standing alone (not inside a longer identifier). */
+function wholeWord(word: string, flags: string): RegExp {
+  return new RegExp(`(?<![\\w$])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`, flags);
+}
+
+/** What a group declares and reads on each side (see needs). */
+interface GroupNames {
+  newDefines: Set<string>;
+  /** Of newDefines, those a member declares on its added lines but not on its removed ones: names that did not exist before it. */
+  added: Set<string>;
+  newUses: Set<string>;
+  removes: Set<string>;
+  oldUses: Set<string>;
+  /** Names taken from one file and declared in another (a move), with the stem of the file they left (`weigh`, `util`). */
+  movedAway: Array<[string, string]>;
+}
 
 interface Group {
   members: number[];
@@ -487,7 +506,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     groupsByRoot.set(root, group);
   });
   let groups = [...groupsByRoot.values()];
-  const groupNames = new WeakMap<Group, { defines: Set<string>; uses: Set<string> }>();
+  const groupNames = new WeakMap<Group, GroupNames>();
   for (const group of groups) group.category = dominantCategory(group.members.map((position) => categories[position]));
 
   groups = orderGroups(groups);
@@ -501,26 +520,109 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     return order.find((category) => members.includes(category)) ?? members[0];
   }
 
-  /** Groups that define names another group uses come first; then the canonical order. */
+  /**
+   * Whether `later` must come after `earlier` for every step to build: it reads,
+   * on its added lines, a name `earlier` declares on its added lines; or it
+   * takes away a declaration (from a file, without declaring the name again
+   * there, or anywhere) that `earlier`'s removed lines read: the removed reads
+   * go first, or with it (remove the callers, then the function; a rename or
+   * a move with its callers is one commit, as the two directions make a cycle).
+   */
   function needs(later: Group, earlier: Group): boolean {
-    const defined = namesOf(earlier).defines;
-    if (defined.size === 0) return false;
-    for (const name of namesOf(later).uses) if (defined.has(name)) return true;
+    const after = namesOf(later);
+    const before = namesOf(earlier);
+    if (before.newDefines.size > 0) for (const name of after.newUses) if (before.newDefines.has(name)) return true;
+    return removalNeeds(later, earlier);
+  }
+
+  /**
+   * Whether `later` takes away a declaration `earlier`'s removed lines read: in
+   * the same file, anywhere when no file declares it again, or, for a name
+   * moved to another file, on a removed line that also names the file it left
+   * (`import { weigh } from './util'` when `weigh` leaves util.ts).
+   */
+  function removalNeeds(later: Group, earlier: Group): boolean {
+    const after = namesOf(later);
+    const before = namesOf(earlier);
+    if (after.removes.size > 0) for (const key of before.oldUses) if (after.removes.has(key)) return true;
+    for (const [name, stem] of after.movedAway) {
+      if (!before.oldUses.has(name)) continue;
+      const reads = wholeWord(name, '');
+      const names = wholeWord(stem, 'i');
+      if (earlier.members.some((position) => changes[position].removed.some((line) => reads.test(line) && names.test(line)))) return true;
+    }
     return false;
   }
 
-  /** A group's defined and used names, gathered once: ordering asks for every pair of groups. */
-  function namesOf(group: Group): { defines: Set<string>; uses: Set<string> } {
+  /** A group's names by side, gathered once: ordering asks for every pair of groups. Removals and removed reads are keyed both `name` and `file::name`. */
+  function namesOf(group: Group): GroupNames {
     let names = groupNames.get(group);
     if (names === undefined) {
-      names = { defines: new Set(group.members.flatMap((position) => [...symbolsAt(position).defines])), uses: new Set(group.members.flatMap((position) => [...definitionUses(position)])) };
+      names = { newDefines: new Set(), added: new Set(), newUses: new Set(), removes: new Set(), oldUses: new Set(), movedAway: [] };
+      const declaredIn = new Set<string>();
+      for (const position of group.members) {
+        const symbols = symbolsAt(position);
+        const file = changes[position].file;
+        const sides = symbols.sides;
+        for (const name of sides?.new.defines ?? symbols.defines) {
+          names.newDefines.add(name);
+          declaredIn.add(`${file}::${name}`);
+          if (sides !== undefined && !sides.old.defines.has(name)) names.added.add(name);
+        }
+        for (const name of sides?.new.uses ?? definitionUses(position)) names.newUses.add(name);
+        for (const name of sides?.old.uses ?? []) names.oldUses.add(name).add(`${file}::${name}`);
+      }
+      for (const position of group.members) {
+        const file = changes[position].file;
+        for (const name of symbolsAt(position).removes ?? []) {
+          if (!declaredIn.has(`${file}::${name}`)) {
+            names.removes.add(`${file}::${name}`);
+            if (names.newDefines.has(name)) names.movedAway.push([name, stemOf(file)]);
+          }
+          if (!names.newDefines.has(name)) names.removes.add(name);
+        }
+      }
       groupNames.set(group, names);
     }
     return names;
   }
 
+  /**
+   * Groups that each need the other build in neither order: one commit. Only the
+   * surest needs count here: reading a name the other group declares for the
+   * first time, or taking away a declaration the other's removed lines read.
+   * A read of a declaration that only changes (a struct gaining a field) orders
+   * the groups, but two such reads, one each way, are too often a shared word to
+   * merge on.
+   */
+  function mergeMutual(input: Group[]): Group[] {
+    const surelyNeeds = (later: Group, earlier: Group): boolean => {
+      const added = namesOf(earlier).added;
+      if (added.size > 0) for (const name of namesOf(later).newUses) if (added.has(name)) return true;
+      return removalNeeds(later, earlier);
+    };
+    let current = input;
+    for (;;) {
+      let found: [number, number] | null = null;
+      for (let a = 0; a < current.length && found === null; a++) {
+        for (let b = a + 1; b < current.length; b++) {
+          const one = current[a];
+          const two = current[b];
+          if (surelyNeeds(one, two) && surelyNeeds(two, one)) {
+            found = [a, b];
+            break;
+          }
+        }
+      }
+      if (found === null) return current;
+      const [a, b] = found;
+      const merged: Group = { members: [...current[a].members, ...current[b].members].sort((x, y) => x - y), category: dominantCategory([current[a].category, current[b].category]) };
+      current = [...current.slice(0, a), merged, ...current.slice(a + 1, b), ...current.slice(b + 1)];
+    }
+  }
+
   function orderGroups(input: Group[]): Group[] {
-    const sorted = [...input].sort((a, b) => RANK[a.category] - RANK[b.category] || a.members[0] - b.members[0]);
+    const sorted = [...mergeMutual(input)].sort((a, b) => RANK[a.category] - RANK[b.category] || a.members[0] - b.members[0]);
     // Kahn's algorithm over def-use edges, taking the canonically first ready group;
     // a cycle (each uses the other) merges the groups involved.
     const result: Group[] = [];

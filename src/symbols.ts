@@ -28,6 +28,21 @@ export interface ChangeSymbols {
   container: string | null;
   /** The public top-level declarations starting on the change's new lines (see publicDeclarations); absent: none. */
   exports?: string[];
+  /**
+   * `defines` and the names read (`uses` with `memberUses`) by side: on the
+   * removed lines (old) and on the added lines (new). A name read on added lines
+   * needs its new declaration first; a declaration removed needs the removed
+   * reads of its name to go first or with it. Absent: not known by side.
+   */
+  sides?: { old: SideNames; new: SideNames };
+  /** Names whose whole declaration header is on the removed lines and that the added lines do not declare again: what this change takes away. */
+  removes?: Set<string>;
+}
+
+/** What one side of a change declares and reads. */
+export interface SideNames {
+  defines: Set<string>;
+  uses: Set<string>;
 }
 
 /**
@@ -104,20 +119,29 @@ export function looksLikeDeclaration(line: string, languageId: string): boolean 
 
 export function symbolsOf(commit: CommitView, change: Change): ChangeSymbols {
   const defines = new Set<string>();
-  const sides: Array<['old' | 'new', { start: number; lines: number } | null]> = [
+  const sides = { old: { defines: new Set<string>(), uses: new Set<string>() }, new: { defines: new Set<string>(), uses: new Set<string>() } };
+  const removedHeaders = new Set<string>();
+  const define = (name: string, side: 'old' | 'new') => {
+    defines.add(name);
+    sides[side].defines.add(name);
+  };
+  const ranges: Array<['old' | 'new', { start: number; lines: number } | null]> = [
     ['old', change.old],
     ['new', change.new],
   ];
   let enclosing: string | null = null;
   let container: string | null = null;
-  for (const [side, range] of sides) {
+  for (const [side, range] of ranges) {
     if (range === null) continue;
     // Only a parse some heuristic already needed: grouping does not pay for more.
     const syntax = commit.parsedSyntax(change.fileIndex, side);
     if (syntax === null) continue;
     const last = range.start + Math.max(range.lines, 1) - 1;
     for (const declaration of syntax.declarations) {
-      if (range.lines > 0 && declaration.startLine <= last && declaration.headerEndLine >= range.start && !isExportSlot(declaration.name)) defines.add(declaration.name);
+      if (range.lines > 0 && declaration.startLine <= last && declaration.headerEndLine >= range.start && !isExportSlot(declaration.name)) {
+        define(declaration.name, side);
+        if (side === 'old' && declaration.startLine >= range.start && declaration.headerEndLine <= last) removedHeaders.add(declaration.name);
+      }
     }
     const around = innermost(syntax.declarations, range.lines > 0 ? range.start : range.start + 1);
     if (around !== null && enclosing === null && !(around.startLine >= range.start && around.startLine <= last)) {
@@ -133,16 +157,21 @@ export function symbolsOf(commit: CommitView, change: Change): ChangeSymbols {
   // string (a linter's or parser's test case, a heredoc): only the parsers'
   // declarations say what a test defines. Nor does a comment declare anything
   // ("an interface gaining `data`" in a doc comment is no `interface gaining`).
-  const declarationLines = isTestPath(change.file) ? [] : [...change.added, ...change.removed].filter((line) => !isCommentLine(line, language));
-  for (const line of declarationLines) {
+  const declarationLines: Array<['old' | 'new', string]> = isTestPath(change.file)
+    ? []
+    : [...change.added.map((line): ['new', string] => ['new', line]), ...change.removed.map((line): ['old', string] => ['old', line])].filter(([, line]) => !isCommentLine(line, language));
+  for (const [side, line] of declarationLines) {
     const declared = DECLARATION_LINE.exec(line);
     const match = (declared !== null && !TYPE_KEYWORD_USE.test(line.slice(declared.index)) ? declared : null) ?? (cFamily && !/^\s/.test(line) ? C_FUNCTION_HEADER.exec(line) : null);
     // An indented `const`/`let`/`var` is a local: nothing outside its function can use it.
     const name = match ? (match[1] ?? (/^\s/.test(line) ? undefined : match[2]) ?? match[3]) : undefined;
-    if (name !== undefined && !COMMON.has(name) && !/^(if|for|while|switch|return|sizeof)$/.test(name)) defines.add(name);
+    if (name !== undefined && !COMMON.has(name) && !/^(if|for|while|switch|return|sizeof)$/.test(name)) {
+      define(name, side);
+      if (side === 'old') removedHeaders.add(name);
+    }
     // A member declares its name even when the word is common (`data`): what reads it as `.data` is a use of it.
     const member = typeScript ? TYPED_MEMBER.exec(line) : null;
-    if (member !== null && member[1] !== 'default' && member[1] !== 'case') defines.add(member[1]);
+    if (member !== null && member[1] !== 'default' && member[1] !== 'case') define(member[1], side);
   }
   if (enclosing === null && change.hunkIndex >= 0) {
     const name = sectionName(commit.files[change.fileIndex].hunks[change.hunkIndex].section);
@@ -150,12 +179,26 @@ export function symbolsOf(commit: CommitView, change: Change): ChangeSymbols {
   }
   const uses = new Set<string>();
   const memberUses = new Set<string>();
-  for (const line of [...change.added, ...change.removed]) {
-    for (const word of line.match(WORD) ?? []) {
-      if (word.length >= 3 && !COMMON.has(word) && !defines.has(word)) uses.add(word);
+  for (const [side, lines] of [
+    ['new', change.added],
+    ['old', change.removed],
+  ] as const) {
+    for (const line of lines) {
+      for (const word of line.match(WORD) ?? []) {
+        if (word.length >= 3 && !COMMON.has(word) && !defines.has(word)) {
+          uses.add(word);
+          sides[side].uses.add(word);
+        }
+      }
+      for (const [, word] of line.matchAll(MEMBER_ACCESS)) {
+        if (COMMON.has(word) && !defines.has(word)) {
+          memberUses.add(word);
+          sides[side].uses.add(word);
+        }
+      }
     }
-    for (const [, word] of line.matchAll(MEMBER_ACCESS)) if (COMMON.has(word) && !defines.has(word)) memberUses.add(word);
   }
   const exports = change.new === null ? [] : publicDeclarations(commit.parsedSyntax(change.fileIndex, 'new'), change.new);
-  return { defines, uses, ...(memberUses.size > 0 ? { memberUses } : {}), enclosing, container, exports };
+  const removes = new Set([...removedHeaders].filter((name) => !sides.new.defines.has(name)));
+  return { defines, uses, ...(memberUses.size > 0 ? { memberUses } : {}), enclosing, container, exports, sides, removes };
 }

@@ -230,6 +230,12 @@ const SERVICE_AFTER = 'export interface Service {\n  readonly languages: Readonl
 const REPORT = (read: string) =>
   `import { Service } from './syntax/service';\n\nexport function report(service: Service): string {\n  const engines = ${read};\n  return [...(engines ?? [])].join(', ');\n}\n`;
 
+const WEIGHT_HELPERS =
+  'const seen = new Map<string, number>();\nlet misses = 0;\n\nfunction measureUncached(text: string): number {\n  misses++;\n  return text.split(/\\s+/).filter((word) => word.length > 0).length;\n}\n\n' +
+  'function measure(text: string): number {\n  const known = seen.get(text);\n  if (known !== undefined) return known;\n  const count = measureUncached(text);\n  seen.set(text, count);\n  return count;\n}\n\n';
+const WEIGH = 'export function weigh(text: string): number {\n  return measure(text) * 2 + misses;\n}\n';
+const SHOUT = '\nexport function shout(text: string): string {\n  return text.toUpperCase();\n}\n';
+
 interface OrderCase {
   name: string;
   before: Record<string, string>;
@@ -293,6 +299,26 @@ const orderCases: OrderCase[] = [
     order: [],
     commits: [['src/alpha.js'], ['src/beta.js']],
   },
+  {
+    // 0032b6a of this repository, in small: helpers and the function that uses
+    // them move to a module of their own, and the caller imports it from there.
+    // Each needs the other (the old file loses what the caller's old import
+    // read; the caller's new import reads what the new file declares): no order
+    // builds, so one commit.
+    name: 'TS: a function moved to a module of its own, with its caller switched, is one commit',
+    before: {
+      'src/util.ts': WEIGHT_HELPERS + WEIGH + SHOUT,
+      'src/main.ts': "import { shout, weigh } from './util';\n\nexport function main(text: string): string {\n  return `${shout(text)}: ${weigh(text)}`;\n}\n",
+    },
+    after: {
+      'src/util.ts': SHOUT.trimStart(),
+      'src/weight.ts': WEIGHT_HELPERS + WEIGH,
+      'src/main.ts': "import { shout } from './util';\nimport { weigh } from './weight';\n\nexport function main(text: string): string {\n  return `${shout(text)}: ${weigh(text)}`;\n}\n",
+    },
+    message: 'util: weights in a module of their own\n',
+    order: [],
+    commits: [['src/main.ts', 'src/util.ts', 'src/weight.ts']],
+  },
 ];
 
 describe('series order', () => {
@@ -303,6 +329,58 @@ describe('series order', () => {
     for (let k = 1; k < order.length; k++) expect(commitOf(order[k - 1])).toBeLessThanOrEqual(commitOf(order[k]));
     if (commits !== undefined) expect(filesPerCommit(suggested)).toEqual(commits);
     if (subjectWith !== undefined) expect(json.series[commitOf(subjectWith)].title).toBe(message.trim());
+  });
+});
+
+/** A hand-made change of one kind, with the lines it removes and adds. */
+function syntheticChange(id: string, fileIndex: number, file: string, kind: ClassifiedChange['verdict']['kind'], removed: string[], added: string[]): ClassifiedChange {
+  return {
+    id,
+    fileIndex,
+    hunkIndex: 0,
+    file,
+    oldFile: file,
+    status: 'modified',
+    old: { start: 10, lines: removed.length },
+    new: { start: 10, lines: added.length },
+    removed,
+    added,
+    blockStart: 0,
+    blockLength: removed.length + added.length,
+    removedOffset: 0,
+    addedOffset: 0,
+    verdict: { kind, confidence: 0.8, reason: 'synthetic', heuristic: 'test' },
+  };
+}
+
+describe('series steps that build', () => {
+  it('removes the reads of a declaration before (or with) the declaration', () => {
+    // A refactor would come before a functional change in the canonical order;
+    // but it takes away `legacyHelper`, which the functional change stops reading.
+    const changes = [
+      syntheticChange('c1', 0, 'src/lib.ts', 'move', ['function legacyHelper(value: number): number {', '  return value;', '}'], []),
+      syntheticChange('c2', 1, 'src/app.ts', 'functional', ['  total += legacyHelper(amount);'], ['  total += amount;']),
+    ];
+    const symbols = new Map([
+      ['c1', { defines: new Set(['legacyHelper']), uses: new Set<string>(), enclosing: null, container: null, sides: { old: { defines: new Set(['legacyHelper']), uses: new Set<string>() }, new: { defines: new Set<string>(), uses: new Set<string>() } }, removes: new Set(['legacyHelper']) }],
+      ['c2', { defines: new Set<string>(), uses: new Set(['total', 'legacyHelper', 'amount']), enclosing: null, container: null, sides: { old: { defines: new Set<string>(), uses: new Set(['total', 'legacyHelper', 'amount']) }, new: { defines: new Set<string>(), uses: new Set(['total', 'amount']) } }, removes: new Set<string>() }],
+    ]);
+    const { series } = buildSeries(changes, [], null, symbols);
+    expect(series.map((commit) => commit.changes)).toEqual([['c2'], ['c1']]);
+    expect(series[1].dependsOn).toEqual([1]);
+  });
+
+  it('keeps the canonical order when the removed declaration is declared again in that file', () => {
+    const changes = [
+      syntheticChange('c1', 0, 'src/lib.ts', 'move', ['function legacyHelper(value: number): number {'], ['function legacyHelper(value: number, scale = 1): number {']),
+      syntheticChange('c2', 1, 'src/app.ts', 'functional', ['  total += legacyHelper(amount);'], ['  total += amount;']),
+    ];
+    const sides = (old: string[], added: string[]) => ({ old: { defines: new Set(old), uses: new Set<string>() }, new: { defines: new Set(added), uses: new Set<string>() } });
+    const symbols = new Map([
+      ['c1', { defines: new Set(['legacyHelper']), uses: new Set<string>(), enclosing: null, container: null, sides: sides(['legacyHelper'], ['legacyHelper']), removes: new Set<string>() }],
+      ['c2', { defines: new Set<string>(), uses: new Set(['total', 'legacyHelper', 'amount']), enclosing: null, container: null, sides: { old: { defines: new Set<string>(), uses: new Set(['total', 'legacyHelper', 'amount']) }, new: { defines: new Set<string>(), uses: new Set(['total', 'amount']) } }, removes: new Set<string>() }],
+    ]);
+    expect(buildSeries(changes, [], null, symbols).series.map((commit) => commit.changes)).toEqual([['c1'], ['c2']]);
   });
 });
 
