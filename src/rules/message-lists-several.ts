@@ -7,8 +7,13 @@
 import { Rule } from '../check/rule';
 import { humanBodyLines } from '../check/message-text';
 
-/** The word must stand alone: `unrelated-changes` (a rule's name) or `` `also` `` quoted is a name, not a second topic. */
-const ALSO = /(^|[.!?]\s+|\n|;\s*)(also|additionally|in addition|while (?:at it|here|i was at it|there)|unrelated(?:ly)?|separately|on top of that|as a drive-by|drive-by)(?![\w-])/i;
+/**
+ * The word must start a sentence, a paragraph or a clause after `;`, and stand
+ * alone: `unrelated-changes` (a rule's name) or `` `also` `` quoted is a name,
+ * not a second topic, and a line of a wrapped paragraph that happens to start
+ * with "also" goes on with the sentence before.
+ */
+const ALSO = /(^|[.!?]\s+|\n\s*\n|;\s*)(also|additionally|in addition|while (?:at it|here|i was at it|there)|unrelated(?:ly)?|separately|on top of that|as a drive-by|drive-by)(?![\w-])/i;
 const SUBJECT_SEVERAL = /;\s|\band also\b|,\s*also\b|\s\+\s|\s&\s/i;
 const BULLET = /^\s*(?:[-*+•]|\d+[.)])\s+(.*)$/;
 const VERBS = new Set(['add', 'adds', 'added', 'fix', 'fixes', 'fixed', 'remove', 'removes', 'removed', 'drop', 'drops', 'update', 'updates', 'updated', 'change', 'changes', 'rename', 'renames', 'move', 'moves', 'refactor', 'refactors', 'improve', 'improves', 'bump', 'bumps', 'clean', 'cleans', 'use', 'uses', 'support', 'supports', 'make', 'makes', 'allow', 'allows', 'implement', 'implements', 'document', 'documents', 'reformat']);

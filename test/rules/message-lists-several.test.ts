@@ -20,9 +20,15 @@ runRuleTests(messageListsSeveral, {
       message: 'net: longer timeout\n\nSlow links timed out.\nunrelated-changes flagged the old value; fix the greeting too.\n',
       files: TWO,
     },
+    {
+      name: 'a wrapped line that starts with "also" mid-sentence, with two steps',
+      message: 'net: longer timeout\n\nSlow links timed out: the retry, which runs on a timer, must\nalso wait for the clock.\n',
+      files: TWO,
+    },
   ],
   invalid: [
     { name: '"Also," with two steps', message: 'net: longer timeout\n\nSlow links timed out.\n\nAlso, fix the greeting.\n', files: TWO, expect: [{ severity: 'warn', message: /it says "Also".*finds 2 separable steps/ }] },
+    { name: '"Also" starting a sentence on a new line', message: 'net: longer timeout\n\nSlow links timed out.\nAlso the greeting was wrong.\n', expect: [{ message: /it says "Also"/ }] },
     { name: 'while at it', message: 'net: longer timeout\n\nSlow links timed out. While at it, fix the greeting.\n', expect: [{ message: /While at it/i }] },
     { name: 'a subject joining two things', message: 'net: longer timeout; ui: fix greeting\n\nTwo fixes.\n', expect: [{ message: /subject joins two things/ }] },
     { name: 'a list over several areas', message: 'misc fixes\n\n- net: longer timeout\n- ui: fix the greeting\n', expect: [{ message: /names 2 areas \(net, ui\)/ }] },
