@@ -73,15 +73,19 @@ function span(lines: string[], start: number): { first: number; last: number } {
   return { first: start + first, last: start + last };
 }
 
-/** Whether lines first..last of one file version are exactly whole declarations of kinds that may move. */
-function coversWholeDeclarations(declarations: Declaration[], first: number, last: number): boolean {
+/**
+ * Whether lines first..last of one file version are exactly whole declarations
+ * of kinds that may move; comment lines before the first (a doc comment the
+ * parser does not count as the declaration's) may lead, up to `codeFirst`.
+ */
+function coversWholeDeclarations(declarations: Declaration[], first: number, last: number, codeFirst = first): boolean {
   const inside = declarations.filter((declaration) => declaration.startLine >= first && declaration.endLine <= last);
   if (inside.length === 0) return false;
   // Outermost declarations must tile the span (blank lines and comments between them are fine).
   const outer = inside.filter((declaration) => !inside.some((other) => other !== declaration && other.startLine <= declaration.startLine && other.endLine >= declaration.endLine));
   if (!outer.every((declaration) => MOVABLE_KINDS.has(declaration.kind))) return false;
   const crossing = declarations.some((declaration) => (declaration.startLine < first && declaration.endLine >= first && declaration.endLine < last) || (declaration.startLine > first && declaration.startLine <= last && declaration.endLine > last));
-  return !crossing && Math.min(...outer.map((d) => d.startLine)) <= first + 2 && Math.max(...outer.map((d) => d.endLine)) >= last;
+  return !crossing && Math.min(...outer.map((d) => d.startLine)) <= codeFirst + 2 && Math.max(...outer.map((d) => d.endLine)) >= last;
 }
 
 /** The declarations around a span (not inside it), outermost first, as `kind name` strings. */
@@ -144,7 +148,10 @@ function isDeclarationBlock(commit: CommitView, change: Change, side: 'old' | 'n
   const syntax = commit.syntax(change.fileIndex, side);
   if (syntax !== null && syntax.declarations.length > 0) {
     const { first, last } = span(lines, range.start);
-    return coversWholeDeclarations(syntax.declarations, first, last);
+    const lexed = commit.lexSide(change, side).lines;
+    let leading = first - range.start;
+    while (leading < lexed.length && (isBlankLine(lexed[leading]) || lexed[leading].tokens.every((token) => token.type === 'comment'))) leading++;
+    return coversWholeDeclarations(syntax.declarations, first, last, range.start + leading);
   }
   return looksLikeDeclarations(commit, change, side, lines, commit.lexSide(change, side).lines);
 }

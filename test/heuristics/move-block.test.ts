@@ -28,8 +28,20 @@ const RS_MOVED = 'fn checksum(data: &[u8]) -> u32 {\n    data.iter().map(|b| *b 
 const RS_STAYS = 'fn main() {\n    let data = b"abc";\n    let sum = checksum(data);\n    println!("{}", sum);\n}\n';
 const indent = (text: string, by: string) => text.replace(/^(?=.)/gm, by);
 
+const TS_DOCUMENTED =
+  '/**\n * True when both strings hold the same words in the same order,\n * whatever the spaces between them: the comparison the report\n * needs, since its input is re-wrapped by hand.\n */\nexport function sameWords(one: string, two: string): boolean {\n  return one.split(/\\s+/).join(" ") === two.split(/\\s+/).join(" ");\n}\n';
+
 runHeuristicTests(moveBlock, {
   valid: [
+    {
+      // Only comments: nothing to move, whatever the parser says.
+      name: 'TS: a doc comment alone moved to another file is not a move (parsed)',
+      syntax: true,
+      files: [
+        { path: 'src/a.ts', before: `export const x = 1;\n\n${TS_DOCUMENTED.slice(0, TS_DOCUMENTED.indexOf('export'))}export const y = 2;\n`, after: 'export const x = 1;\n\nexport const y = 2;\n' },
+        { path: 'src/b.ts', before: 'export const z = 3;\n', after: `export const z = 3;\n\n${TS_DOCUMENTED.slice(0, TS_DOCUMENTED.indexOf('export'))}` },
+      ],
+    },
     { name: 'C: a moved function with one line changed inside is not a move', path: 'x.c', before: `${C_MOVED}\n${C_STAYS}`, after: `${C_STAYS}\n${C_MOVED.replace('first + second', 'first - second')}` },
     {
       name: 'C: statements moved inside a function body change the order they run in',
@@ -215,6 +227,16 @@ runHeuristicTests(moveBlock, {
       before: `${PY_MOVED}\n\n${PY_STAYS}\n\nif __name__ == "__main__":\n    main(sys.argv)\n`,
       after: `${PY_STAYS}\n\n${PY_MOVED}\n\nif __name__ == "__main__":\n    main(sys.argv)\n`,
       expect: [movedTo('same-file'), movedFrom('same-file')],
+    },
+    {
+      // The parser's declaration starts at `export function`, after the doc comment (found on this repository's 0032b6a).
+      name: 'TS: an exported function moved to a new file with its doc comment (parsed)',
+      syntax: true,
+      files: [
+        { path: 'src/a.ts', before: `export const x = 1;\n\n${TS_DOCUMENTED}`, after: 'export const x = 1;\n' },
+        { path: 'src/b.ts', before: null, after: TS_DOCUMENTED },
+      ],
+      expect: [movedTo('cross-file'), movedFrom('cross-file')],
     },
     {
       name: 'Go: a function moved to another file of the package',
