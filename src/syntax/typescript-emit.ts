@@ -14,7 +14,7 @@
  * names it brings in are involved), the transpile decides.
  */
 import type { RawToken } from './typescript';
-import { collectHints, extensionFor, isErasedNode, isJsxVariant, modifiersOf, noRegexAfter, scanTokens, TYPE_MODIFIERS, typeScript } from './typescript';
+import { collectHints, extensionFor, isErasedNode, isJsxVariant, keptParse, modifiersOf, noRegexAfter, scanTokens, TYPE_MODIFIERS, typeScript } from './typescript';
 
 type Ts = typeof import('ts-morph').ts;
 type TsNode = import('ts-morph').ts.Node;
@@ -206,7 +206,9 @@ function skipTrivia(text: string, at: number): number {
 
 function erasedCodeOf(ts: Ts, text: string, extension: string): ErasedCode {
   const { SyntaxKind } = ts;
-  const sourceFile: TsSourceFile = ts.createSourceFile(`/split-advisor/input${extension}`, text, ts.ScriptTarget.Latest, true);
+  // The SyntaxService has usually just parsed the old version: its tree and tokens serve.
+  const parsed = keptParse(extension, text);
+  const sourceFile: TsSourceFile = parsed?.sourceFile ?? ts.createSourceFile(`/split-advisor/input${extension}`, text, ts.ScriptTarget.Latest, true);
   const parseDiagnostics = (sourceFile as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics;
   if (parseDiagnostics !== undefined && parseDiagnostics.length > 0) {
     return { hasErrors: true, module: false, kept: '', shape: '', importPlaces: '', decorated: false, clash: false, imports: '', erasedReads: '' };
@@ -336,7 +338,7 @@ function erasedCodeOf(ts: Ts, text: string, extension: string): ErasedCode {
   };
   for (const statement of sourceFile.statements) walk(statement);
 
-  const tokens = scanTokens(ts, text, isJsxVariant(extension), collectHints(ts, sourceFile, text), noRegexAfter(ts));
+  const tokens = parsed?.tokens ?? scanTokens(ts, text, isJsxVariant(extension), collectHints(ts, sourceFile, text), noRegexAfter(ts));
   // Tokens and import statements both come in text order: one pass over each.
   importSpans.sort((a, b) => a[0] - b[0]);
   let span = 0;

@@ -1003,6 +1003,32 @@ function load(): Loaded {
   return { ts, printer: ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed }), noRegex: noRegexAfter(ts) };
 }
 
+/** A parse kept for another reader of the same text: its tree (with parent links) and its scanner tokens. */
+export interface KeptParse {
+  sourceFile: TsSourceFile;
+  tokens: RawToken[];
+}
+
+/**
+ * The last few parses, by extension and text: the type-only proof
+ * (typescript-emit.ts) reads the old version of a file the service has just
+ * parsed. Few, since a tree costs several times its text in memory.
+ */
+const keptParses = new Map<string, KeptParse>();
+const KEPT_PARSES = 8;
+
+function rememberParse(extension: string, text: string, parse: KeptParse): void {
+  const key = `${extension}\n${text}`;
+  keptParses.delete(key);
+  if (keptParses.size >= KEPT_PARSES) keptParses.delete(keptParses.keys().next().value!);
+  keptParses.set(key, parse);
+}
+
+/** A parse of this text the service made recently, or null. */
+export function keptParse(extension: string, text: string): KeptParse | null {
+  return keptParses.get(`${extension}\n${text}`) ?? null;
+}
+
 /** The TS/JS SyntaxService. Creating it costs nothing; TypeScript is loaded on the first `parse`. */
 export function createTypeScriptSyntax(): SyntaxService {
   let loaded: Loaded | undefined;
@@ -1020,7 +1046,9 @@ export function createTypeScriptSyntax(): SyntaxService {
       const compiled = ts.createSourceFile(`/split-advisor/input${extension}`, text, ts.ScriptTarget.Latest, true);
       const starts = lineStartsOf(text);
       const hints = collectHints(ts, compiled, text);
-      const lines = buildLines(text, scanTokens(ts, text, isJsxVariant(extension), hints, noRegex), starts);
+      const tokens = scanTokens(ts, text, isJsxVariant(extension), hints, noRegex);
+      rememberParse(extension, text, { sourceFile: compiled, tokens });
+      const lines = buildLines(text, tokens, starts);
       // `parseDiagnostics` is internal (not in the public typings), but it is
       // exactly the parser's syntax errors for this file; the public routes
       // (program.getSyntacticDiagnostics, ts-morph's getPreEmitDiagnostics)

@@ -2,6 +2,7 @@
  * The type-only proof (src/syntax/typescript-emit.ts): both versions of a file
  * emit the same JavaScript.
  */
+import { createTypeScriptSyntax, keptParse } from '../../src/syntax/typescript';
 import { compareErasedCode, transpiledEqual, typeOnlyEqual } from '../../src/syntax/typescript-emit';
 
 describe('typeOnlyEqual', () => {
@@ -87,5 +88,17 @@ describe('compareErasedCode', () => {
       expect(result).toBe(expected);
       if (result === 'same') expect(transpiledEqual(a, b, 'a.ts')).toBe(true);
     }
+  });
+});
+
+describe('the parse the SyntaxService kept', () => {
+  it('serves the proof for the version it parsed, with the same answer', () => {
+    const before = 'export function f(a) {\n  return a;\n}\n';
+    const after = 'export function f(a: number): number {\n  return a;\n}\n';
+    const fresh = compareErasedCode(`${before}// fresh\n`, `${after}// fresh\n`, 'a.ts');
+    createTypeScriptSyntax().parse('typescript', 'src/a.ts', before);
+    expect(keptParse('.ts', before)).not.toBeNull();
+    expect(compareErasedCode(before, after, 'a.ts')).toBe(fresh);
+    expect(fresh).toBe('same');
   });
 });
