@@ -241,12 +241,12 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
       if (detail !== 'rename' && detail !== 'extract') key = `${category}:${detail}:${areaKey(change.file, granularity)}`;
     } else if (category === 'api') key = `api:${granularity === 'fine' ? change.id : granularity === 'coarse' ? '' : change.file}`;
     else if (category === 'dependency') key = `dependency:${path.posix.dirname(change.file)}`;
-    // Docs not claimed by a functional change stay together by area, as a final
-    // docs commit; a changelog's entries are one change, not one commit each.
+    // A docs file's changes are one change (a changelog's entries are not one
+    // commit each); docs no code change claims are grouped by area further down.
     // One test file's changes are one edit of its suite (not with --granularity fine);
     // the suite then travels with the code it tests.
     else if (category === 'test' && granularity === 'normal') key = `test:${change.file}`;
-    else if (category === 'docs') key = `docs:${granularity === 'fine' ? change.file : areaKey(change.file, granularity)}`;
+    else if (category === 'docs') key = `docs:${change.file}`;
     else if (category === 'functional' && granularity === 'coarse') key = 'functional';
     if (key === null) return;
     const first = byKey.get(key);
@@ -410,11 +410,27 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
   }
   // Docs: with the code change of their own name (docs/rules/no-foo.md documents
   // src/rules/no-foo.ts), else the functional change they share rare names with.
+  // Docs files that no code change claims stay together by area, as a final docs
+  // commit; grouped only now, so that two claimed docs files of one area do not
+  // join their code changes to each other.
+  const claimedDocs = new Set<number>();
   for (const position of inCategory('docs')) {
     const stem = stemOf(changes[position].file);
     const documented = stem.length >= MIN_NAMED_STEM ? codeByStem.get(stem) : undefined;
     const target = documented ?? bestOverlap(position, functional, 1);
-    if (target !== undefined) union.union(target, position);
+    if (target === undefined) continue;
+    union.union(target, position);
+    claimedDocs.add(changes[position].fileIndex);
+  }
+  if (granularity !== 'fine') {
+    const docsByArea = new Map<string, number>();
+    for (const position of inCategory('docs')) {
+      if (claimedDocs.has(changes[position].fileIndex)) continue;
+      const area = areaKey(changes[position].file, granularity);
+      const first = docsByArea.get(area);
+      if (first === undefined) docsByArea.set(area, position);
+      else union.union(first, position);
+    }
   }
   // Generated output is regenerated as a whole: one file's changes stay together,
   // and go with the source they were generated from (`x.ts.snap` next to `x.ts`,

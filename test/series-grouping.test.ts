@@ -181,6 +181,28 @@ const cases: GroupingCase[] = [
     commits: [['docs/rules/no-loose-equality.md', 'src/rules/no-loose-equality.ts'], ['src/server.ts']],
   },
   {
+    // Two pages of one docs directory, each claimed by its rule: the directory
+    // does not make one change of the two rules (it grouped docs before they
+    // went to their code, and so joined the code too).
+    name: 'docs of one area claimed by different code changes keep them apart',
+    before: {
+      'src/rules/no-loose-equality.ts': "export default createRule({\n  create(context) {\n    return { BinaryExpression: check };\n  },\n});\n",
+      'src/rules/prefer-template.ts': "export default createRule({\n  create(context) {\n    return { Literal: visitLiteral };\n  },\n});\n",
+      'docs/rules/no-loose-equality.md': '# no-loose-equality\n\nReports `==` between operands.\n',
+      'docs/rules/prefer-template.md': '# prefer-template\n\nPrefers template literals to concatenation.\n',
+    },
+    after: {
+      'src/rules/no-loose-equality.ts': "export default createRule({\n  create(context) {\n    return { BinaryExpression: check, SwitchCase: checkCase };\n  },\n});\n",
+      'src/rules/prefer-template.ts': "export default createRule({\n  create(context) {\n    return { Literal: visitLiteral, TemplateLiteral: visitTemplate };\n  },\n});\n",
+      'docs/rules/no-loose-equality.md': '# no-loose-equality\n\nReports `==` between operands, and in `switch` statements.\n',
+      'docs/rules/prefer-template.md': '# prefer-template\n\nPrefers template literals to concatenation, also in tagged templates.\n',
+    },
+    commits: [
+      ['docs/rules/no-loose-equality.md', 'src/rules/no-loose-equality.ts'],
+      ['docs/rules/prefer-template.md', 'src/rules/prefer-template.ts'],
+    ],
+  },
+  {
     // Generated configs that list the changed rule came from it; a generated file
     // naming no changed source is output of the same generator run as the others.
     name: 'generated files go with the source they name, else together',
