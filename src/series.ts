@@ -345,22 +345,17 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
         if (source !== undefined) union.union(source, position);
       }
     }
-    // Edits sharing names that nothing else uses: one such name in one file, two across files.
-    const linkableSet = new Set(linkable);
-    const sharedCounts = new Map<string, number>();
+    // Edits of one file sharing a name that nothing else uses. Across files, two
+    // such names were as often two commits' as one's (the same rare import, a
+    // type both mention): 18 of their 41 joins on the development sets were
+    // wrong, against 10 of 33 within a file, so they link nothing.
     const holders = new Map<string, number[]>();
     for (const position of linkable) {
       const { uses, defines } = symbolsAt(position);
       for (const name of new Set([...uses, ...defines])) if ((frequency.get(name) ?? 0) <= RARE) holders.set(name, [...(holders.get(name) ?? []), position]);
     }
     for (const positions of holders.values()) {
-      if (positions.length < 2 || !positions.every((position) => linkableSet.has(position))) continue;
-      const key = `${positions[0]},${positions[1]}`;
-      sharedCounts.set(key, (sharedCounts.get(key) ?? 0) + 1);
-    }
-    for (const [key, count] of sharedCounts) {
-      const [one, two] = key.split(',').map(Number);
-      if (count >= 2 || changes[one].fileIndex === changes[two].fileIndex) union.union(one, two);
+      if (positions.length === 2 && changes[positions[0]].fileIndex === changes[positions[1]].fileIndex) union.union(positions[0], positions[1]);
     }
   }
   // New APIs: a declaration and its prototype or re-export in another file are one addition.

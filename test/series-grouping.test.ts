@@ -181,6 +181,20 @@ const cases: GroupingCase[] = [
     commits: [['docs/rules/no-loose-equality.md', 'src/rules/no-loose-equality.ts'], ['src/server.ts']],
   },
   {
+    // Two files that both call the same two rarely used helpers, for different
+    // reasons: names shared across files were as often two commits' as one's.
+    name: 'rare names shared across files do not join their edits',
+    before: {
+      'src/report.ts': "import { clampAmount, roundCents } from './money';\n\nexport function reportLine(total: number): string {\n  return `total ${roundCents(clampAmount(total))}`;\n}\n",
+      'src/billing.ts': "import { clampAmount, roundCents } from './money';\n\nexport function invoiceDue(amount: number, fee: number): number {\n  return roundCents(clampAmount(amount)) + fee;\n}\n",
+    },
+    after: {
+      'src/report.ts': "import { clampAmount, roundCents } from './money';\n\nexport function reportLine(total: number): string {\n  return `total: ${roundCents(clampAmount(total))} EUR`;\n}\n",
+      'src/billing.ts': "import { clampAmount, roundCents } from './money';\n\nexport function invoiceDue(amount: number, fee: number): number {\n  return roundCents(clampAmount(amount + fee));\n}\n",
+    },
+    commits: [['src/billing.ts'], ['src/report.ts']],
+  },
+  {
     // Two pages of one docs directory, each claimed by its rule: the directory
     // does not make one change of the two rules (it grouped docs before they
     // went to their code, and so joined the code too).
