@@ -14,47 +14,45 @@
  * names it brings in are involved), the transpile decides.
  */
 import type { RawToken } from './typescript';
-import { collectHints, extensionFor, isErasedNode, isJsxVariant, keptParse, modifiersOf, noRegexAfter, scanTokens, TYPE_MODIFIERS, typeScript } from './typescript';
+import { extensionFor, isErasedNode, modifiersOf, parseTypeScript, TYPE_MODIFIERS, typeScript } from './typescript';
 
 type Ts = typeof import('ts-morph').ts;
 type TsNode = import('ts-morph').ts.Node;
-type TsSourceFile = import('ts-morph').ts.SourceFile;
+
+/** JavaScript files: only the transpile can judge them (the tree route reads TypeScript's erasures). */
+const JAVASCRIPT_FILE = /\.[cm]?jsx?$/i;
+
+/**
+ * A value per key, made on first need. Texts are large and one commit needs
+ * few: the map is emptied when it holds `limit` values.
+ */
+function memoised<T>(cache: Map<string, T>, limit: number, key: string, make: () => T): T {
+  if (cache.has(key)) return cache.get(key) as T;
+  if (cache.size >= limit) cache.clear();
+  const value = make();
+  cache.set(key, value);
+  return value;
+}
 
 /** Emitted JavaScript per extension and text, or null when the text has syntax errors. */
-const emitted = new Map<string, Map<string, string | null>>();
-let emittedCount = 0;
+const emitted = new Map<string, string | null>();
 const EMIT_CACHE_LIMIT = 64;
 
 function emitOf(text: string, filePath: string): string | null {
-  const extension = extensionFor(/\.[cm]?jsx?$/i.test(filePath) ? 'javascript' : 'typescript', filePath);
-  let byText = emitted.get(extension);
-  if (byText === undefined) {
-    byText = new Map();
-    emitted.set(extension, byText);
-  }
-  const cached = byText.get(text);
-  if (cached !== undefined || byText.has(text)) return cached ?? null;
-  if (emittedCount >= EMIT_CACHE_LIMIT) {
-    emitted.clear();
-    emittedCount = 0;
-    byText = new Map();
-    emitted.set(extension, byText);
-  }
-  const ts = typeScript();
-  let result: import('ts-morph').ts.TranspileOutput;
-  try {
-    result = transpileWith(ts, text, extension);
-  } catch {
-    // A compiler crash (TypeScript 6.0 throws on some decorator metadata) proves
-    // nothing: not type-only, and the analysis goes on.
-    byText.set(text, null);
-    return null;
-  }
-  const broken = (result.diagnostics ?? []).some((diagnostic) => diagnostic.file !== undefined && diagnostic.category === ts.DiagnosticCategory.Error);
-  const output = broken ? null : result.outputText;
-  byText.set(text, output);
-  emittedCount++;
-  return output;
+  const extension = extensionFor(JAVASCRIPT_FILE.test(filePath) ? 'javascript' : 'typescript', filePath);
+  return memoised(emitted, EMIT_CACHE_LIMIT, `${extension}\n${text}`, () => {
+    const ts = typeScript();
+    let result: import('ts-morph').ts.TranspileOutput;
+    try {
+      result = transpileWith(ts, text, extension);
+    } catch {
+      // A compiler crash (TypeScript 6.0 throws on some decorator metadata) proves
+      // nothing: not type-only, and the analysis goes on.
+      return null;
+    }
+    const broken = (result.diagnostics ?? []).some((diagnostic) => diagnostic.file !== undefined && diagnostic.category === ts.DiagnosticCategory.Error);
+    return broken ? null : result.outputText;
+  });
 }
 
 function transpileWith(ts: typeof import('ts-morph').ts, text: string, extension: string): import('ts-morph').ts.TranspileOutput {
@@ -110,7 +108,7 @@ export function transpiledEqual(oldText: string, newText: string, filePath: stri
  */
 export function typeOnlyEqual(oldText: string, newText: string, filePath: string): boolean {
   if (oldText === newText) return true;
-  if (!/\.[cm]?jsx?$/i.test(filePath)) {
+  if (!JAVASCRIPT_FILE.test(filePath)) {
     const fromTrees = compareErasedCode(oldText, newText, filePath);
     if (fromTrees !== 'unknown') return fromTrees === 'same';
   }
@@ -206,13 +204,10 @@ function skipTrivia(text: string, at: number): number {
 
 function erasedCodeOf(ts: Ts, text: string, extension: string): ErasedCode {
   const { SyntaxKind } = ts;
-  // The SyntaxService has usually just parsed the old version: its tree and tokens serve.
-  const parsed = keptParse(extension, text);
-  const sourceFile: TsSourceFile = parsed?.sourceFile ?? ts.createSourceFile(`/split-advisor/input${extension}`, text, ts.ScriptTarget.Latest, true);
-  const parseDiagnostics = (sourceFile as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics;
-  if (parseDiagnostics !== undefined && parseDiagnostics.length > 0) {
-    return { hasErrors: true, module: false, kept: '', shape: '', importPlaces: '', decorated: false, clash: false, imports: '', erasedReads: '' };
-  }
+  // The SyntaxService has usually just parsed the old version and kept it; the
+  // version with one change applied is read once (its result is cached below).
+  const { sourceFile, tokens, hasErrors } = parseTypeScript(text, extension, false);
+  if (hasErrors) return { hasErrors: true, module: false, kept: '', shape: '', importPlaces: '', decorated: false, clash: false, imports: '', erasedReads: '' };
   const erased = new Uint8Array(text.length + 1);
   const mark = (start: number, end: number) => erased.fill(1, start, end);
   const importSpans: Array<[number, number]> = [];
@@ -321,24 +316,20 @@ function erasedCodeOf(ts: Ts, text: string, extension: string): ErasedCode {
     // A parameter with any of them is a parameter property, emitted as a field
     // assignment: that it is one is kept, not which of them made it so.
     if (ts.isParameter(node) && dropped.length > 0) shape.push(PARAMETER_PROPERTY);
-    if (dropsMarks(ts, node)) {
-      const marks = node as { questionToken?: TsNode; exclamationToken?: TsNode };
-      for (const token of [marks.questionToken, marks.exclamationToken]) if (token !== undefined) mark(token.end - 1, token.end);
-    }
+    const marks = node as { questionToken?: TsNode; exclamationToken?: TsNode };
+    const typeMarks = dropsMarks(ts, node) ? [marks.questionToken, marks.exclamationToken].filter((token): token is TsNode => token !== undefined) : [];
+    for (const token of typeMarks) mark(token.end - 1, token.end);
     const annotation = (node as { type?: TsNode }).type;
     if (annotation !== undefined && ts.isTypeNode(annotation) && text[annotation.pos - 1] === ':') mark(annotation.pos - 1, annotation.pos);
     markAngles((node as { typeParameters?: import('ts-morph').ts.NodeArray<TsNode> }).typeParameters);
     markAngles((node as { typeArguments?: import('ts-morph').ts.NodeArray<TsNode> }).typeArguments);
     ts.forEachChild(node, (child) => {
-      if (dropped.includes(child)) return;
-      if (dropsMarks(ts, node) && (child === (node as { questionToken?: TsNode }).questionToken || child === (node as { exclamationToken?: TsNode }).exclamationToken)) return;
-      walk(child);
+      if (!dropped.includes(child) && !typeMarks.includes(child)) walk(child);
     });
     shape.push(-1);
   };
   for (const statement of sourceFile.statements) walk(statement);
 
-  const tokens = parsed?.tokens ?? scanTokens(ts, text, isJsxVariant(extension), collectHints(ts, sourceFile, text), noRegexAfter(ts));
   // Tokens and import statements both come in text order: one pass over each.
   importSpans.sort((a, b) => a[0] - b[0]);
   let span = 0;
@@ -374,14 +365,7 @@ const erasedCodes = new Map<string, ErasedCode>();
 const ERASED_CACHE_LIMIT = 64;
 
 function erasedCode(text: string, extension: string): ErasedCode {
-  const key = `${extension}\n${text}`;
-  let code = erasedCodes.get(key);
-  if (code === undefined) {
-    if (erasedCodes.size >= ERASED_CACHE_LIMIT) erasedCodes.clear();
-    code = erasedCodeOf(typeScript(), text, extension);
-    erasedCodes.set(key, code);
-  }
-  return code;
+  return memoised(erasedCodes, ERASED_CACHE_LIMIT, `${extension}\n${text}`, () => erasedCodeOf(typeScript(), text, extension));
 }
 
 /**

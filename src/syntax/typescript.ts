@@ -94,7 +94,7 @@ export function extensionFor(languageId: string, filePath: string): string {
  * are standard; .tsx, .jsx and also .js/.mjs/.cjs are read with JSX, as the
  * parser does, so scanner and parser agree on what `<` means.
  */
-export function isJsxVariant(extension: string): boolean {
+function isJsxVariant(extension: string): boolean {
   return !(extension === '.ts' || extension === '.mts' || extension === '.cts' || extension.startsWith('.d.'));
 }
 
@@ -207,7 +207,7 @@ interface Override {
   tokens: RawToken[];
 }
 
-export interface AstHints {
+interface AstHints {
   flags: Uint8Array;
   /** Sorted by start, not overlapping. */
   overrides: Override[];
@@ -218,7 +218,7 @@ export interface AstHints {
  * identifiers end, where regular expressions and division slashes are, and the
  * JSX text and attribute strings.
  */
-export function collectHints(ts: Ts, sourceFile: TsSourceFile, text: string): AstHints {
+function collectHints(ts: Ts, sourceFile: TsSourceFile, text: string): AstHints {
   const { SyntaxKind } = ts;
   const flags = new Uint8Array(text.length + 1);
   const overrides: Override[] = [];
@@ -354,7 +354,7 @@ function jsxTextTokens(text: string, start: number, end: number): RawToken[] {
  * classifier table (services/classifier.ts, noRegexTable) plus the kinds it
  * leaves out: private names, `super`, `null` and templates that end.
  */
-export function noRegexAfter(ts: Ts): ReadonlySet<TsSyntaxKind> {
+function noRegexAfter(ts: Ts): ReadonlySet<TsSyntaxKind> {
   const k = ts.SyntaxKind;
   return new Set([
     k.Identifier,
@@ -379,7 +379,7 @@ export function noRegexAfter(ts: Ts): ReadonlySet<TsSyntaxKind> {
 }
 
 /** Runs the scanner over the text, with the parse tree's hints; tokens in text order. */
-export function scanTokens(ts: Ts, text: string, jsx: boolean, hints: AstHints, noRegex: ReadonlySet<TsSyntaxKind>): RawToken[] {
+function scanTokens(ts: Ts, text: string, jsx: boolean, hints: AstHints, noRegex: ReadonlySet<TsSyntaxKind>): RawToken[] {
   const { SyntaxKind } = ts;
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, jsx ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard, text);
   const { flags, overrides } = hints;
@@ -995,12 +995,11 @@ function addCommonJsExport(context: WalkContext, statement: TsNode): void {
 interface Loaded {
   ts: Ts;
   printer: import('ts-morph').ts.Printer;
-  noRegex: ReadonlySet<TsSyntaxKind>;
 }
 
 function load(): Loaded {
   const ts = typeScript();
-  return { ts, printer: ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed }), noRegex: noRegexAfter(ts) };
+  return { ts, printer: ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed }) };
 }
 
 /** A parse kept for another reader of the same text: its tree (with parent links) and its scanner tokens. */
@@ -1029,6 +1028,34 @@ export function keptParse(extension: string, text: string): KeptParse | null {
   return keptParses.get(`${extension}\n${text}`) ?? null;
 }
 
+let noRegexKinds: ReadonlySet<TsSyntaxKind> | undefined;
+
+/**
+ * A text's parse tree and scanner tokens, as the service and the type-only
+ * proof both read them: the compiler's parser on its own (no Project, no
+ * tsconfig, no lib files, nothing that would ask the type checker: a ts-morph
+ * Project wrapped each parse in language-service bookkeeping, about a quarter
+ * more time), the extension picking TS/TSX/JS/JSX, then the scanner with the
+ * tree's hints. A kept parse of the same text serves without parsing again;
+ * `keep` keeps this one.
+ */
+export function parseTypeScript(text: string, extension: string, keep: boolean): KeptParse & { hasErrors: boolean } {
+  const ts = typeScript();
+  let parse = keptParse(extension, text);
+  if (parse === null) {
+    const sourceFile = ts.createSourceFile(`/split-advisor/input${extension}`, text, ts.ScriptTarget.Latest, true);
+    noRegexKinds ??= noRegexAfter(ts);
+    parse = { sourceFile, tokens: scanTokens(ts, text, isJsxVariant(extension), collectHints(ts, sourceFile, text), noRegexKinds) };
+    if (keep) rememberParse(extension, text, parse);
+  }
+  // `parseDiagnostics` is internal (not in the public typings), but it is
+  // exactly the parser's syntax errors for this file; the public routes
+  // (program.getSyntacticDiagnostics, ts-morph's getPreEmitDiagnostics)
+  // need a Program, which would cost a type-checker setup per file.
+  const parseDiagnostics = (parse.sourceFile as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics;
+  return { ...parse, hasErrors: parseDiagnostics !== undefined && parseDiagnostics.length > 0 };
+}
+
 /** The TS/JS SyntaxService. Creating it costs nothing; TypeScript is loaded on the first `parse`. */
 export function createTypeScriptSyntax(): SyntaxService {
   let loaded: Loaded | undefined;
@@ -1037,24 +1064,10 @@ export function createTypeScriptSyntax(): SyntaxService {
     parse(languageId: string, filePath: string, text: string): FileSyntax | null {
       if (!LANGUAGES.has(languageId)) return null;
       loaded ??= load();
-      const { ts, printer, noRegex } = loaded;
-      const extension = extensionFor(languageId, filePath);
-      // The compiler's parser on its own: no Project, no tsconfig, no lib files,
-      // nothing that would ask the type checker (a ts-morph Project wrapped each
-      // parse in language-service bookkeeping, about a quarter more time). The
-      // extension picks TS/TSX/JS/JSX.
-      const compiled = ts.createSourceFile(`/split-advisor/input${extension}`, text, ts.ScriptTarget.Latest, true);
+      const { ts, printer } = loaded;
+      const { sourceFile: compiled, tokens, hasErrors } = parseTypeScript(text, extensionFor(languageId, filePath), true);
       const starts = lineStartsOf(text);
-      const hints = collectHints(ts, compiled, text);
-      const tokens = scanTokens(ts, text, isJsxVariant(extension), hints, noRegex);
-      rememberParse(extension, text, { sourceFile: compiled, tokens });
       const lines = buildLines(text, tokens, starts);
-      // `parseDiagnostics` is internal (not in the public typings), but it is
-      // exactly the parser's syntax errors for this file; the public routes
-      // (program.getSyntacticDiagnostics, ts-morph's getPreEmitDiagnostics)
-      // need a Program, which would cost a type-checker setup per file.
-      const parseDiagnostics = (compiled as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics;
-      const hasErrors = parseDiagnostics !== undefined && parseDiagnostics.length > 0;
       const context: WalkContext = { ts, sourceFile: compiled, text, starts, printer, exportedLocals: new Set(), out: [] };
       collectExportedLocals(context, compiled.statements);
       walkStatements(context, compiled.statements, null, true);
