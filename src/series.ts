@@ -149,9 +149,9 @@ function testedStem(file: string): string {
 
 const stemOf = (file: string) => path.posix.basename(file).toLowerCase().replace(/\.[^.]+$/, '');
 
-/** A regular expression for a word standing alone (not inside a longer identifier). */
-function wholeWord(word: string, flags: string): RegExp {
-  return new RegExp(`(?<![\\w$])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`, flags);
+/** A regular expression for a word standing alone: not run on into the characters `joiners` (by default, into a longer identifier). */
+function wholeWord(word: string, flags: string, joiners = '\\w$'): RegExp {
+  return new RegExp(`(?<![${joiners}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![${joiners}])`, flags);
 }
 
 /** What a group declares and reads on each side (see needs). */
@@ -162,8 +162,8 @@ interface GroupNames {
   newUses: Set<string>;
   removes: Set<string>;
   oldUses: Set<string>;
-  /** Names taken from one file and declared in another (a move), with the stem of the file they left (`weigh`, `util`). */
-  movedAway: Array<[string, string]>;
+  /** Names taken from one file and declared in another (a move), with the file they left: a line reading the name, and one naming that file (`weigh`, `util`). */
+  movedAway: Array<{ name: string; reads: RegExp; names: RegExp }>;
 }
 
 interface Group {
@@ -183,6 +183,19 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
   const definitionUses = (position: number): Iterable<string> => {
     const { uses, memberUses } = symbolsAt(position);
     return memberUses === undefined ? uses : [...uses, ...memberUses];
+  };
+  /** A change's key as a list of none or one, for joinByKey. */
+  const keyOrNone = (key: string | null): string[] => (key === null ? [] : [key]);
+  /** Joins the changes that share a key, each to the first change with it; a change may have no key, one or several. */
+  const joinByKey = (positions: Iterable<number>, keysOf: (position: number) => Iterable<string>): void => {
+    const first = new Map<string, number>();
+    for (const position of positions) {
+      for (const key of keysOf(position)) {
+        const head = first.get(key);
+        if (head === undefined) first.set(key, position);
+        else union.union(head, position);
+      }
+    }
   };
 
   // Hard links from the heuristics.
@@ -231,8 +244,8 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
   }
 
   // No-op kinds, new APIs and docs group by kind and area; functional changes by their links.
-  const byKey = new Map<string, number>();
-  changes.forEach((change, position) => {
+  joinByKey(changes.keys(), (position) => {
+    const change = changes[position];
     const category = categories[position];
     let key: string | null = null;
     if (NO_OP.has(category)) {
@@ -248,10 +261,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     else if (category === 'test' && granularity === 'normal') key = `test:${change.file}`;
     else if (category === 'docs') key = `docs:${change.file}`;
     else if (category === 'functional' && granularity === 'coarse') key = 'functional';
-    if (key === null) return;
-    const first = byKey.get(key);
-    if (first === undefined) byKey.set(key, position);
-    else union.union(first, position);
+    return keyOrNone(key);
   });
 
   // The categories are final from here on.
@@ -269,25 +279,11 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
   if (granularity !== 'coarse') {
     // Functional changes and tests: links between pairs, each a sign of one logical change.
     const linkable = [...functional, ...tests];
-    const byEnclosing = new Map<string, number>();
-    for (const position of linkable) {
-      // Edits inside one function or class belong together.
-      const enclosing = symbolsAt(position).enclosing;
-      if (enclosing === null || granularity === 'fine') continue;
-      const first = byEnclosing.get(enclosing);
-      if (first === undefined) byEnclosing.set(enclosing, position);
-      else union.union(first, position);
-    }
-    // Edits inside one class (struct, impl) belong together too: a soft link, not with --granularity fine.
-    {
-      const byContainer = new Map<string, number>();
-      for (const position of linkable) {
-        const container = symbolsAt(position).container;
-        if (container === null || granularity === 'fine') continue;
-        const first = byContainer.get(container);
-        if (first === undefined) byContainer.set(container, position);
-        else union.union(first, position);
-      }
+    // Edits inside one function or class belong together; so do edits inside one
+    // class (struct, impl), a soft link. Neither with --granularity fine.
+    if (granularity !== 'fine') {
+      joinByKey(linkable, (position) => keyOrNone(symbolsAt(position).enclosing));
+      joinByKey(linkable, (position) => keyOrNone(symbolsAt(position).container));
     }
     // A change that uses a name another change defines; and the changes that
     // define the same name (its old and its new declaration) are one change.
@@ -301,23 +297,9 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     // commit of its own) are one change: "switch the callers".
     const definedHere = new Set<string>();
     changes.forEach((_change, position) => symbolsAt(position).defines.forEach((name) => definedHere.add(name)));
-    const usersOf = new Map<string, number>();
-    for (const position of linkable) {
-      for (const name of definitionUses(position)) {
-        if (!definedHere.has(name)) continue;
-        const first = usersOf.get(name);
-        if (first === undefined) usersOf.set(name, position);
-        else union.union(first, position);
-      }
-    }
+    joinByKey(linkable, (position) => [...definitionUses(position)].filter((name) => definedHere.has(name)));
     // The same edit made in several places (a call updated everywhere).
-    const byEdit = new Map<string, number>();
-    for (const position of linkable) {
-      if (normalizedText[position].length < MIN_SAME_EDIT) continue;
-      const first = byEdit.get(normalizedText[position]);
-      if (first === undefined) byEdit.set(normalizedText[position], position);
-      else union.union(first, position);
-    }
+    joinByKey(linkable, (position) => (normalizedText[position].length < MIN_SAME_EDIT ? [] : [normalizedText[position]]));
     // Nearby edits in one file: sorted by position, each neighbour is checked once.
     if (granularity === 'normal') {
       const byFile = new Map<number, number[]>();
@@ -359,15 +341,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     }
   }
   // New APIs: a declaration and its prototype or re-export in another file are one addition.
-  const apiDefiners = new Map<string, number>();
-  changes.forEach((_change, position) => {
-    if (categories[position] !== 'api') return;
-    for (const name of symbolsAt(position).defines) {
-      const first = apiDefiners.get(name);
-      if (first === undefined) apiDefiners.set(name, position);
-      else union.union(first, position);
-    }
-  });
+  joinByKey(changes.keys(), (position) => (categories[position] === 'api' ? symbolsAt(position).defines : []));
 
   // Tests travel with the code they test: by file name, else by the names they use.
   // A file's functional change first; else its new API (the test of a new API goes in the API's commit).
@@ -387,14 +361,10 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
   // `case.src.js` and `case.result.js`: one directory, one name before the first
   // dot) are one test case, when neither went with a code change.
   if (granularity === 'normal') {
-    const byFixture = new Map<string, number>();
-    for (const position of unattachedTests) {
+    joinByKey(unattachedTests, (position) => {
       const file = changes[position].file;
-      const fixture = `${path.posix.dirname(file)}/${path.posix.basename(file).replace(/\..*$/, '')}`;
-      const first = byFixture.get(fixture);
-      if (first === undefined) byFixture.set(fixture, position);
-      else union.union(first, position);
-    }
+      return [`${path.posix.dirname(file)}/${path.posix.basename(file).replace(/\..*$/, '')}`];
+    });
   }
   // Dependencies go with the first functional change that names the package.
   for (const position of inCategory('dependency')) {
@@ -417,16 +387,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     union.union(target, position);
     claimedDocs.add(changes[position].fileIndex);
   }
-  if (granularity !== 'fine') {
-    const docsByArea = new Map<string, number>();
-    for (const position of inCategory('docs')) {
-      if (claimedDocs.has(changes[position].fileIndex)) continue;
-      const area = areaKey(changes[position].file, granularity);
-      const first = docsByArea.get(area);
-      if (first === undefined) docsByArea.set(area, position);
-      else union.union(first, position);
-    }
-  }
+  if (granularity !== 'fine') joinByKey(inCategory('docs'), (position) => (claimedDocs.has(changes[position].fileIndex) ? [] : [areaKey(changes[position].file, granularity)]));
   // Generated output is regenerated as a whole: one file's changes stay together,
   // and go with the source they were generated from (`x.ts.snap` next to `x.ts`,
   // a snapshot beside its test), else with the one code change whose file it
@@ -470,7 +431,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     for (const candidate of codeFiles.values()) {
       const stem = stemOf(changes[candidate].file);
       if (stem.length < MIN_NAMED_STEM) continue;
-      if (lower.includes(stem) && new RegExp(`(?<![\\w-])${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(lower)) named.add(candidate);
+      if (lower.includes(stem) && wholeWord(stem, '', '\\w-').test(lower)) named.add(candidate);
     }
     return named.size === 1 ? [...named][0] : undefined;
   }
@@ -556,10 +517,8 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     const after = namesOf(later);
     const before = namesOf(earlier);
     if (after.removes.size > 0) for (const key of before.oldUses) if (after.removes.has(key)) return true;
-    for (const [name, stem] of after.movedAway) {
+    for (const { name, reads, names } of after.movedAway) {
       if (!before.oldUses.has(name)) continue;
-      const reads = wholeWord(name, '');
-      const names = wholeWord(stem, 'i');
       if (earlier.members.some((position) => changes[position].removed.some((line) => reads.test(line) && names.test(line)))) return true;
     }
     return false;
@@ -588,7 +547,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
         for (const name of symbolsAt(position).removes ?? []) {
           if (!declaredIn.has(`${file}::${name}`)) {
             names.removes.add(`${file}::${name}`);
-            if (names.newDefines.has(name)) names.movedAway.push([name, stemOf(file)]);
+            if (names.newDefines.has(name)) names.movedAway.push({ name, reads: wholeWord(name, ''), names: wholeWord(stemOf(file), 'i') });
           }
           if (!names.newDefines.has(name)) names.removes.add(name);
         }
@@ -627,8 +586,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
       }
       if (found === null) return current;
       const [a, b] = found;
-      const merged: Group = { members: [...current[a].members, ...current[b].members].sort((x, y) => x - y), category: dominantCategory([current[a].category, current[b].category]) };
-      current = [...current.slice(0, a), merged, ...current.slice(a + 1, b), ...current.slice(b + 1)];
+      current = [...current.slice(0, a), combine(current[a], current[b]), ...current.slice(a + 1, b), ...current.slice(b + 1)];
     }
   }
 
@@ -643,7 +601,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
       if (ready === undefined) {
         // Every group waits on another: merge the first two and go on.
         const [first, second, ...rest] = remaining;
-        remaining = [{ members: [...first.members, ...second.members].sort((a, b) => a - b), category: dominantCategory([first.category, second.category]) }, ...rest];
+        remaining = [combine(first, second), ...rest];
         continue;
       }
       result.push(ready);
@@ -652,13 +610,14 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     return result;
   }
 
+  /** One group of two: their changes in order, the category that dominates. */
+  function combine(one: Group, two: Group): Group {
+    return { members: [...one.members, ...two.members].sort((a, b) => a - b), category: dominantCategory([one.category, two.category]) };
+  }
+
   function merge(list: Group[], at: number, reason: string | null): Group[] {
-    const merged: Group = {
-      members: [...list[at].members, ...list[at + 1].members].sort((a, b) => a - b),
-      category: dominantCategory([list[at].category, list[at + 1].category]),
-    };
     if (reason !== null) notes.push(reason);
-    return [...list.slice(0, at), merged, ...list.slice(at + 2)];
+    return [...list.slice(0, at), combine(list[at], list[at + 1]), ...list.slice(at + 2)];
   }
 
   function enforceMaxCommits(list: Group[], max: number | undefined, _notes: string[]): Group[] {
