@@ -37,6 +37,20 @@ export interface ChangeSymbols {
   sides?: { old: SideNames; new: SideNames };
   /** Names whose whole declaration header is on the removed lines and that the added lines do not declare again: what this change takes away. */
   removes?: Set<string>;
+  /**
+   * Members this change adds to a type (a C struct field, a TypeScript property,
+   * a Python `self.name = ...` assignment) that the file's old version never
+   * reads or declares as a member: what the members read below start to use.
+   * Absent: none.
+   */
+  newMembers?: Set<string>;
+  /**
+   * Members read (`x.name`, `p->name`) on the added lines and not on the removed
+   * ones: `local` all of them, `fresh` those the file's old version never reads
+   * as a member (in another file, only a fresh read is taken to be of a member
+   * another change adds: `sb.buf` is everywhere in C). Absent: none.
+   */
+  memberReads?: { local: Set<string>; fresh: Set<string> };
 }
 
 /** What one side of a change declares and reads. */
@@ -69,6 +83,46 @@ const C_FAMILY = new Set(['c', 'cpp', 'java', 'csharp', 'kotlin', 'swift', 'php'
  * (an object literal's entries end in a comma, a label's statement is not a type).
  */
 const TYPED_MEMBER = /^\s+(?:(?:readonly|public|private|protected|static|declare|abstract|override)\s+)*([A-Za-z_$][\w$]*)\??\s*:\s*[^=;(]+;\s*$/;
+/** A field of a C struct or union: `\tstruct strbuf buf;`, `\tunsigned dirty:1;`, `\tchar name[16];` (the name). */
+const C_FIELD = /^\s+(?:[A-Za-z_]\w*[\s*]+)+\**\s*([A-Za-z_]\w*)\s*(?:\[[^\]]*\]\s*)*(?::\s*\w+\s*)?;/;
+/** A function pointer field, `\tint (*read)(void *);`. */
+const C_POINTER_FIELD = /^\s+[^;()]*\(\s*\*\s*([A-Za-z_]\w*)\s*\)\s*\(/;
+/** A Python attribute set on the instance, `self.name = ...` (not `==`). */
+const PYTHON_ATTRIBUTE = /^\s+self\.([A-Za-z_]\w*)\s*(?::[^=]*)?=(?!=)/;
+/** `this.name = ...` in a JavaScript or TypeScript constructor or method. */
+const THIS_ATTRIBUTE = /^\s+this\.([A-Za-z_$][\w$]*)\s*=(?!=)/;
+/** Words that start a C statement, not a field's type. */
+const C_STATEMENT = /^\s*(?:return|goto|case|break|continue|else|do|if|while|for|switch|typedef)\b/;
+
+/**
+ * Whether line `index` of a C text sits directly in a struct or union body: the
+ * nearest unclosed `{` above it follows `struct`/`union` (a crude scan that drops
+ * line comments and string contents; a grouping hint, never a no-op claim).
+ */
+function inStructBody(lines: string[], index: number): boolean {
+  let depth = 0;
+  for (let k = index - 1; k >= 0 && index - k < 400; k--) {
+    const line = lines[k].replace(/\/\/.*$/, '').replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
+    for (let at = line.length - 1; at >= 0; at--) {
+      if (line[at] === '}') depth++;
+      else if (line[at] === '{') {
+        if (depth > 0) {
+          depth--;
+          continue;
+        }
+        const before = [lines[k - 2] ?? '', lines[k - 1] ?? '', line.slice(0, at)].join(' ');
+        return /\b(?:struct|union)\b[^;(){}]*$/.test(before);
+      }
+    }
+  }
+  return false;
+}
+
+/** A member read through `.`, `?.` or `->` anywhere in a text, by name. */
+function readsMember(text: string, name: string): boolean {
+  return new RegExp(`(?:\\.|->)${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(text);
+}
+
 /** `struct name` declares a type only when the declaration follows (`{`, or the line ends); `struct name *p` uses it. */
 const TYPE_KEYWORD_USE = /^(?:struct|enum|union)\s+[A-Za-z_]\w*\b(?!\s*(?:$|[{(<;]))/;
 /**
@@ -198,7 +252,46 @@ export function symbolsOf(commit: CommitView, change: Change): ChangeSymbols {
       }
     }
   }
+  const { newMembers, memberReads } = membersOf(commit, change, language.id);
   const exports = change.new === null ? [] : publicDeclarations(commit.parsedSyntax(change.fileIndex, 'new'), change.new);
   const removes = new Set([...removedHeaders].filter((name) => !sides.new.defines.has(name)));
-  return { defines, uses, ...(memberUses.size > 0 ? { memberUses } : {}), enclosing, container, exports, sides, removes };
+  return {
+    defines,
+    uses,
+    ...(memberUses.size > 0 ? { memberUses } : {}),
+    enclosing,
+    container,
+    exports,
+    sides,
+    removes,
+    ...(newMembers.size > 0 ? { newMembers } : {}),
+    ...(memberReads.local.size > 0 ? { memberReads } : {}),
+  };
+}
+
+/** The members a change adds to a type, and those it starts to read (see ChangeSymbols). */
+function membersOf(commit: CommitView, change: Change, languageId: string): { newMembers: Set<string>; memberReads: { local: Set<string>; fresh: Set<string> } } {
+  const newMembers = new Set<string>();
+  const local = new Set<string>();
+  const fresh = new Set<string>();
+  if (change.added.length === 0) return { newMembers, memberReads: { local, fresh } };
+  const oldText = commit.text(change.fileIndex, 'old') ?? change.removed.join('\n');
+  // A member the old file already reads, or one this change re-declares (a type changed), is not new.
+  const declaredBefore = (name: string) => readsMember(oldText, name) || change.removed.some((line) => new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(line));
+  const removedReads = new Set<string>();
+  for (const line of change.removed) for (const [, word] of line.matchAll(MEMBER_ACCESS)) removedReads.add(word);
+  let newLines: string[] | null = null;
+  change.added.forEach((line, k) => {
+    for (const [, word] of line.matchAll(MEMBER_ACCESS)) if (!removedReads.has(word)) local.add(word);
+    let name: string | undefined;
+    if (C_FAMILY.has(languageId) && change.new !== null && !C_STATEMENT.test(line) && (C_FIELD.test(line) || C_POINTER_FIELD.test(line))) {
+      newLines ??= (commit.text(change.fileIndex, 'new') ?? '').split('\n');
+      const index = change.new.start - 1 + k;
+      if (newLines[index] === line && inStructBody(newLines, index)) name = (C_POINTER_FIELD.exec(line) ?? C_FIELD.exec(line))?.[1];
+    } else if (languageId === 'python') name = PYTHON_ATTRIBUTE.exec(line)?.[1];
+    else if (languageId === 'typescript' || languageId === 'javascript') name = (THIS_ATTRIBUTE.exec(line) ?? (languageId === 'typescript' ? TYPED_MEMBER.exec(line) : null))?.[1];
+    if (name !== undefined && !declaredBefore(name)) newMembers.add(name);
+  });
+  for (const name of local) if (!readsMember(oldText, name)) fresh.add(name);
+  return { newMembers, memberReads: { local, fresh } };
 }

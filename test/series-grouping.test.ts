@@ -26,7 +26,41 @@ const TS_LABEL = 'export function label(name: string) {\n  return `item ${name}`
 const GENERATED_CONFIG = (rules: string[]) =>
   `// THIS CODE WAS AUTOMATICALLY GENERATED\n// DO NOT EDIT THIS CODE BY HAND\n\nexport = {\n  rules: {\n${rules.map((rule) => `    '@example/${rule}': 'error',\n`).join('')}  },\n};\n`;
 
+/** `count` filler functions, so that edits around them are not "nearby". */
+const C_FILLER = (prefix: string, count: number) => Array.from({ length: count }, (_, k) => `static int ${prefix}_${k}(void)\n{\n\treturn ${k};\n}\n`).join('\n');
+const PY_FILLER = (count: number) => Array.from({ length: count }, (_, k) => `def helper_${k}():\n    return ${k}\n`).join('\n');
+
 const cases: GroupingCase[] = [
+  {
+    // A field the header's struct gains, filled in one function of the source and
+    // read in another far below: the struct, the writer and the reader are one
+    // change. A far edit of the same file that reads no new member stays apart.
+    name: 'C: a new struct field links the edits that start to read it',
+    before: {
+      'src/pool.h': 'struct pool {\n\tint size;\n};\n',
+      'src/pool.c': `#include "pool.h"\n\nvoid pool_init(struct pool *p)\n{\n\tp->size = 0;\n}\n\n${C_FILLER('spacer', 12)}\nint pool_free(struct pool *p)\n{\n\treturn p->size;\n}\n\n${C_FILLER('more', 12)}\nint pool_limit(void)\n{\n\treturn 10;\n}\n`,
+    },
+    after: {
+      'src/pool.h': 'struct pool {\n\tint size;\n\tstruct strbuf scratch;\n};\n',
+      'src/pool.c': `#include "pool.h"\n\nvoid pool_init(struct pool *p)\n{\n\tp->size = 0;\n\tstrbuf_init(&p->scratch, 0);\n}\n\n${C_FILLER('spacer', 12)}\nint pool_free(struct pool *p)\n{\n\tstrbuf_release(&p->scratch);\n\treturn p->size;\n}\n\n${C_FILLER('more', 12)}\nint pool_limit(void)\n{\n\treturn 20;\n}\n`,
+    },
+    commits: [['src/pool.c', 'src/pool.h'], ['src/pool.c']],
+  },
+  {
+    // Across files: an attribute set in __init__ for the first time, and a module
+    // that starts to read it (and never read it before) are one change; another
+    // edit of that module, far from the read, is not.
+    name: 'Python: a new attribute links the module that starts to read it',
+    before: {
+      'pkg/session.py': 'class Session:\n    def __init__(self, url):\n        self.url = url\n',
+      'pkg/adapter.py': `def send(session, data):\n    return post(session.url, data)\n\n${PY_FILLER(20)}\ndef retries():\n    return 3\n`,
+    },
+    after: {
+      'pkg/session.py': 'class Session:\n    def __init__(self, url, timeout=None):\n        self.url = url\n        self.timeout = timeout\n',
+      'pkg/adapter.py': `def send(session, data):\n    return post(session.url, data, timeout=session.timeout)\n\n${PY_FILLER(20)}\ndef retries():\n    return 5\n`,
+    },
+    commits: [['pkg/adapter.py', 'pkg/session.py'], ['pkg/adapter.py']],
+  },
   {
     // The test edit wraps its checks in a loop: their re-indentation is part of it,
     // not a whitespace commit before it (which would indent for a loop not there yet).
