@@ -300,6 +300,10 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     joinByKey(linkable, (position) => [...definitionUses(position)].filter((name) => definedHere.has(name)));
     // The same edit made in several places (a call updated everywhere).
     joinByKey(linkable, (position) => (normalizedText[position].length < MIN_SAME_EDIT ? [] : [normalizedText[position]]));
+    // The same rewrite made in several places, whatever surrounds it: edits that
+    // take away and bring in the same tokens (`int` → `uint32_t` in three loops,
+    // one constant renamed at every use).
+    joinByKey(linkable, (position) => keyOrNone(editDelta(changes[position])));
     // Nearby edits in one file: sorted by position, each neighbour is checked once.
     if (granularity === 'normal') {
       const byFile = new Map<number, number[]>();
@@ -810,6 +814,35 @@ function whitespaceWhat(details: Set<string>): string {
   if (details.size !== 1) return 'whitespace clean-up';
   const only = [...details][0];
   return only === 'indentation' ? 're-indent' : only === 'trailing-whitespace' ? 'remove trailing whitespace' : only === 'blank-lines' ? 'tidy blank lines' : only === 'line-endings' ? 'normalise line endings' : 'whitespace clean-up';
+}
+
+const DELTA_TOKEN = /[A-Za-z_$][\w$]*|\d+|[^\s\w$]/g;
+
+/**
+ * What an edit does, apart from where: the tokens its removed lines have and its
+ * added lines lack, and the other way round, as counted multisets. Null for an
+ * edit that only adds or only removes lines (any two new lines of one kind would
+ * match), or whose difference holds no word (a bracket or a number alone says
+ * nothing about which change it serves).
+ */
+function editDelta(change: ClassifiedChange): string | null {
+  if (change.removed.length === 0 || change.added.length === 0) return null;
+  const count = (lines: string[]) => {
+    const counts = new Map<string, number>();
+    for (const line of lines) for (const token of line.match(DELTA_TOKEN) ?? []) counts.set(token, (counts.get(token) ?? 0) + 1);
+    return counts;
+  };
+  const before = count(change.removed);
+  const after = count(change.added);
+  const beyond = (mine: Map<string, number>, theirs: Map<string, number>) =>
+    [...mine]
+      .map(([token, times]) => [token, times - (theirs.get(token) ?? 0)] as const)
+      .filter(([, times]) => times > 0)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const removed = beyond(before, after);
+  const added = beyond(after, before);
+  if (![...removed, ...added].some(([token]) => /^[A-Za-z_$]/.test(token))) return null;
+  return JSON.stringify([removed, added]);
 }
 
 /** `prefix` + as many items as fit in the subject limit. */

@@ -32,6 +32,20 @@ const PY_FILLER = (count: number) => Array.from({ length: count }, (_, k) => `de
 
 const cases: GroupingCase[] = [
   {
+    // One rewrite made in three functions far apart (`int` to `size_t` for a loop
+    // index): the same tokens taken away and brought in, one change, though the
+    // lines around them differ. A far edit in between that rewrites something
+    // else stays apart.
+    name: 'C: the same rewrite in three far functions is one change',
+    before: {
+      'src/list.c': `int count_items(struct list *l)\n{\n\tint n = 0;\n\tfor (int i = 0; i < l->nr; i++)\n\t\tn += l->items[i] != NULL;\n\treturn n;\n}\n\n${C_FILLER('spacer', 12)}\nint list_limit(void)\n{\n\treturn 10;\n}\n\n${C_FILLER('more', 12)}\nvoid clear_items(struct list *l)\n{\n\tfor (int k = 0; k < l->nr; k++)\n\t\tfree(l->items[k]);\n}\n\n${C_FILLER('last', 12)}\nvoid show_items(struct list *l)\n{\n\tfor (int j = 0; j < l->nr; j++)\n\t\tputs(l->items[j]);\n}\n`,
+    },
+    after: {
+      'src/list.c': `int count_items(struct list *l)\n{\n\tint n = 0;\n\tfor (size_t i = 0; i < l->nr; i++)\n\t\tn += l->items[i] != NULL;\n\treturn n;\n}\n\n${C_FILLER('spacer', 12)}\nint list_limit(void)\n{\n\treturn 20;\n}\n\n${C_FILLER('more', 12)}\nvoid clear_items(struct list *l)\n{\n\tfor (size_t k = 0; k < l->nr; k++)\n\t\tfree(l->items[k]);\n}\n\n${C_FILLER('last', 12)}\nvoid show_items(struct list *l)\n{\n\tfor (size_t j = 0; j < l->nr; j++)\n\t\tputs(l->items[j]);\n}\n`,
+    },
+    commits: [['src/list.c'], ['src/list.c']],
+  },
+  {
     // A field the header's struct gains, filled in one function of the source and
     // read in another far below: the struct, the writer and the reader are one
     // change. A far edit of the same file that reads no new member stays apart.
