@@ -489,6 +489,29 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     return best;
   }
 
+  // Two functional groups that name mostly the same things are one change.
+  if (granularity === 'normal') {
+    const namesByRoot = new Map<number, Set<string>>();
+    for (const position of [...inCategory('functional'), ...inCategory('test')]) {
+      const root = union.find(position);
+      const names = namesByRoot.get(root) ?? new Set<string>();
+      const { uses, defines } = symbolsAt(position);
+      for (const name of [...uses, ...defines]) if (name.length >= 4) names.add(name);
+      namesByRoot.set(root, names);
+    }
+    const roots = [...namesByRoot].filter(([, names]) => names.size > 0);
+    if (roots.length <= 1000) {
+      for (let a = 0; a < roots.length; a++) {
+        for (let b = a + 1; b < roots.length; b++) {
+          const [first, mine] = roots[a];
+          const [second, theirs] = roots[b];
+          let shared = 0;
+          for (const name of mine) if (theirs.has(name)) shared++;
+          if (shared >= 3 && shared / (mine.size + theirs.size - shared) >= 0.5) union.union(first, second);
+        }
+      }
+    }
+  }
   // Collect groups; the group's category is that of its highest-ranked member
   // among functional > api > refactor..., so a functional group that absorbed its
   // tests and docs stays functional.
