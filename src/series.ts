@@ -302,8 +302,8 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     joinByKey(linkable, (position) => (normalizedText[position].length < MIN_SAME_EDIT ? [] : [normalizedText[position]]));
     // The same rewrite made in several places, whatever surrounds it: edits that
     // take away and bring in the same tokens (`int` → `uint32_t` in three loops,
-    // one constant renamed at every use).
-    joinByKey(linkable, (position) => keyOrNone(editDelta(changes[position])));
+    // one constant renamed at every use, `Object.assign(...)` made a spread).
+    joinByKey(linkable, (position) => editDelta(changes[position]));
     // Nearby edits in one file: sorted by position, each neighbour is checked once.
     if (granularity === 'normal') {
       const byFile = new Map<number, number[]>();
@@ -842,14 +842,16 @@ function whitespaceWhat(details: Set<string>): string {
 const DELTA_TOKEN = /[A-Za-z_$][\w$]*|\d+|[^\s\w$]/g;
 
 /**
- * What an edit does, apart from where: the tokens its removed lines have and its
- * added lines lack, and the other way round, as counted multisets. Null for an
- * edit that only adds or only removes lines (any two new lines of one kind would
- * match), or whose difference holds no word (a bracket or a number alone says
- * nothing about which change it serves).
+ * What an edit does, apart from where, as join keys: the tokens its removed
+ * lines have and its added lines lack, and the other way round, as counted
+ * multisets; and, when two or more words are among them, those words alone (the
+ * same rewrite of different arguments). None for an edit that only adds or only
+ * removes lines (any two new lines of one kind would match), or whose
+ * difference holds no word (a bracket or a number alone says nothing about
+ * which change it serves).
  */
-function editDelta(change: ClassifiedChange): string | null {
-  if (change.removed.length === 0 || change.added.length === 0) return null;
+function editDelta(change: ClassifiedChange): string[] {
+  if (change.removed.length === 0 || change.added.length === 0) return [];
   const count = (lines: string[]) => {
     const counts = new Map<string, number>();
     for (const line of lines) for (const token of line.match(DELTA_TOKEN) ?? []) counts.set(token, (counts.get(token) ?? 0) + 1);
@@ -864,8 +866,13 @@ function editDelta(change: ClassifiedChange): string | null {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const removed = beyond(before, after);
   const added = beyond(after, before);
-  if (![...removed, ...added].some(([token]) => /^[A-Za-z_$]/.test(token))) return null;
-  return JSON.stringify([removed, added]);
+  const words = (tokens: ReadonlyArray<readonly [string, number]>) => tokens.map(([token]) => token).filter((token) => /^[A-Za-z_$]/.test(token));
+  const removedWords = words(removed);
+  const addedWords = words(added);
+  if (removedWords.length + addedWords.length === 0) return [];
+  // The words alone, when there are two or more: `Object.assign(a, b)` → `{ ...a, ...b }`
+  // wherever the arguments differ. One word alone (`size_t` brought in) says too little.
+  return [JSON.stringify([removed, added]), ...(removedWords.length + addedWords.length >= 2 ? [JSON.stringify([removedWords, addedWords])] : [])];
 }
 
 /** `prefix` + as many items as fit in the subject limit. */

@@ -28,9 +28,22 @@ const GENERATED_CONFIG = (rules: string[]) =>
 
 /** `count` filler functions, so that edits around them are not "nearby". */
 const C_FILLER = (prefix: string, count: number) => Array.from({ length: count }, (_, k) => `static int ${prefix}_${k}(void)\n{\n\treturn ${k};\n}\n`).join('\n');
+const TS_FILLER = (prefix: string, count: number) => Array.from({ length: count }, (_, k) => `export function ${prefix}${k}(): number {\n  return ${k};\n}\n`).join('\n');
 const PY_FILLER = (count: number) => Array.from({ length: count }, (_, k) => `def helper_${k}():\n    return ${k}\n`).join('\n');
 
 const cases: GroupingCase[] = [
+  {
+    // The same rewrite of different arguments (`Object.assign` made a spread) in
+    // three functions far apart is one change: the same words taken away.
+    name: 'TS: one rewrite of different arguments in three far functions is one change',
+    before: {
+      'src/merge.ts': `export function withDefaults(options: object) {\n  return Object.assign({}, DEFAULTS, options);\n}\n\n${TS_FILLER('spacer', 12)}\nexport function limit(): number {\n  return 10;\n}\n\n${TS_FILLER('more', 12)}\nexport function withHeaders(request: object, headers: object) {\n  return Object.assign({}, request, { headers });\n}\n\n${TS_FILLER('last', 12)}\nexport function copy(state: object) {\n  return Object.assign({}, state);\n}\n`,
+    },
+    after: {
+      'src/merge.ts': `export function withDefaults(options: object) {\n  return { ...DEFAULTS, ...options };\n}\n\n${TS_FILLER('spacer', 12)}\nexport function limit(): number {\n  return 20;\n}\n\n${TS_FILLER('more', 12)}\nexport function withHeaders(request: object, headers: object) {\n  return { ...request, headers };\n}\n\n${TS_FILLER('last', 12)}\nexport function copy(state: object) {\n  return { ...state };\n}\n`,
+    },
+    commits: [['src/merge.ts'], ['src/merge.ts']],
+  },
   {
     // Two edits in two files that name mostly the same things (the same settings
     // read the same way) are one change, though no name is rare and none is
