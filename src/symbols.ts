@@ -95,32 +95,60 @@ const THIS_ATTRIBUTE = /^\s+this\.([A-Za-z_$][\w$]*)\s*=(?!=)/;
 const C_STATEMENT = /^\s*(?:return|goto|case|break|continue|else|do|if|while|for|switch|typedef)\b/;
 
 /**
- * Whether line `index` of a C text sits directly in a struct or union body: the
- * nearest unclosed `{` above it follows `struct`/`union` (a crude scan that drops
- * line comments and string contents; a grouping hint, never a no-op claim).
+ * Which lines of a C text sit directly in a struct or union body: one pass that
+ * tracks the open braces and whether the text before each followed
+ * `struct`/`union` (a crude scan that drops line comments and string contents;
+ * a grouping hint, never a no-op claim).
  */
-function inStructBody(lines: string[], index: number): boolean {
-  let depth = 0;
-  for (let k = index - 1; k >= 0 && index - k < 400; k--) {
-    const line = lines[k].replace(/\/\/.*$/, '').replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
-    for (let at = line.length - 1; at >= 0; at--) {
-      if (line[at] === '}') depth++;
-      else if (line[at] === '{') {
-        if (depth > 0) {
-          depth--;
-          continue;
-        }
-        const before = [lines[k - 2] ?? '', lines[k - 1] ?? '', line.slice(0, at)].join(' ');
-        return /\b(?:struct|union)\b[^;(){}]*$/.test(before);
-      }
+function structBodyLines(text: string): boolean[] {
+  const lines = text.split('\n');
+  const inside: boolean[] = new Array<boolean>(lines.length).fill(false);
+  const open: boolean[] = [];
+  let head = '';
+  lines.forEach((raw, index) => {
+    inside[index] = open.length > 0 && open[open.length - 1];
+    const line = raw.replace(/\/\/.*$/, '').replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
+    for (const character of line) {
+      if (character === '{') {
+        open.push(/\b(?:struct|union)\b[^;(){}]*$/.test(head));
+        head = '';
+      } else if (character === '}') {
+        open.pop();
+        head = '';
+      } else if (character === ';') head = '';
+      else head += character;
     }
-  }
-  return false;
+    // Only the end of a long head matters (`struct name` right before its brace).
+    head = head.length > 400 ? head.slice(-200) + ' ' : head + ' ';
+  });
+  return inside;
 }
 
-/** A member read through `.`, `?.` or `->` anywhere in a text, by name. */
-function readsMember(text: string, name: string): boolean {
-  return new RegExp(`(?:\\.|->)${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(text);
+const MEMBER_READ = new RegExp(MEMBER_ACCESS.source, 'g');
+
+/** What membersOf needs of each file's versions, worked out once per commit. */
+interface FileMembers {
+  /** Members the old version reads (`x.name`, `p->name`). */
+  readBefore: Set<string>;
+  /** For C, lazily: the new version's lines, and which of them are directly in a struct body. */
+  newLines?: string[];
+  structLines?: boolean[];
+}
+const fileMembers = new WeakMap<CommitView, Map<number, FileMembers>>();
+
+function membersOfFile(commit: CommitView, fileIndex: number, fallbackOld: string): FileMembers {
+  let perFile = fileMembers.get(commit);
+  if (perFile === undefined) {
+    perFile = new Map();
+    fileMembers.set(commit, perFile);
+  }
+  let members = perFile.get(fileIndex);
+  if (members === undefined) {
+    const oldText = commit.text(fileIndex, 'old') ?? fallbackOld;
+    members = { readBefore: new Set([...oldText.matchAll(MEMBER_READ)].map((match) => match[1])) };
+    perFile.set(fileIndex, members);
+  }
+  return members;
 }
 
 /** `struct name` declares a type only when the declaration follows (`{`, or the line ends); `struct name *p` uses it. */
@@ -275,23 +303,24 @@ function membersOf(commit: CommitView, change: Change, languageId: string): { ne
   const local = new Set<string>();
   const fresh = new Set<string>();
   if (change.added.length === 0) return { newMembers, memberReads: { local, fresh } };
-  const oldText = commit.text(change.fileIndex, 'old') ?? change.removed.join('\n');
+  const file = membersOfFile(commit, change.fileIndex, change.removed.join('\n'));
   // A member the old file already reads, or one this change re-declares (a type changed), is not new.
-  const declaredBefore = (name: string) => readsMember(oldText, name) || change.removed.some((line) => new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(line));
+  const removedWords = new Set(change.removed.flatMap((line) => line.match(WORD) ?? []));
   const removedReads = new Set<string>();
   for (const line of change.removed) for (const [, word] of line.matchAll(MEMBER_ACCESS)) removedReads.add(word);
-  let newLines: string[] | null = null;
+  const newText = commit.text(change.fileIndex, 'new');
   change.added.forEach((line, k) => {
     for (const [, word] of line.matchAll(MEMBER_ACCESS)) if (!removedReads.has(word)) local.add(word);
     let name: string | undefined;
-    if (C_FAMILY.has(languageId) && change.new !== null && !C_STATEMENT.test(line) && (C_FIELD.test(line) || C_POINTER_FIELD.test(line))) {
-      newLines ??= (commit.text(change.fileIndex, 'new') ?? '').split('\n');
+    if (C_FAMILY.has(languageId) && change.new !== null && newText !== null && !C_STATEMENT.test(line) && (C_FIELD.test(line) || C_POINTER_FIELD.test(line))) {
       const index = change.new.start - 1 + k;
-      if (newLines[index] === line && inStructBody(newLines, index)) name = (C_POINTER_FIELD.exec(line) ?? C_FIELD.exec(line))?.[1];
+      file.newLines ??= newText.split('\n');
+      file.structLines ??= structBodyLines(newText);
+      if (file.newLines[index] === line && file.structLines[index]) name = (C_POINTER_FIELD.exec(line) ?? C_FIELD.exec(line))?.[1];
     } else if (languageId === 'python') name = PYTHON_ATTRIBUTE.exec(line)?.[1];
     else if (languageId === 'typescript' || languageId === 'javascript') name = (THIS_ATTRIBUTE.exec(line) ?? (languageId === 'typescript' ? TYPED_MEMBER.exec(line) : null))?.[1];
-    if (name !== undefined && !declaredBefore(name)) newMembers.add(name);
+    if (name !== undefined && !file.readBefore.has(name) && !removedWords.has(name)) newMembers.add(name);
   });
-  for (const name of local) if (!readsMember(oldText, name)) fresh.add(name);
+  for (const name of local) if (!file.readBefore.has(name)) fresh.add(name);
   return { newMembers, memberReads: { local, fresh } };
 }

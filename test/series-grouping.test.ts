@@ -29,6 +29,8 @@ const GENERATED_CONFIG = (rules: string[]) =>
 /** `count` filler functions, so that edits around them are not "nearby". */
 const C_FILLER = (prefix: string, count: number) => Array.from({ length: count }, (_, k) => `static int ${prefix}_${k}(void)\n{\n\treturn ${k};\n}\n`).join('\n');
 const TS_FILLER = (prefix: string, count: number) => Array.from({ length: count }, (_, k) => `export function ${prefix}${k}(): number {\n  return ${k};\n}\n`).join('\n');
+/** A long header comment: the struct's name comes far after the last `;`, `{` or `}`. */
+const C_LICENSE = `/*\n${' * Licensed under the terms of the project licence; see the file COPYING.\n'.replace(/;/g, ',').repeat(6)} */\n\n#include "strbuf.h"\n\n`;
 const PY_FILLER = (count: number) => Array.from({ length: count }, (_, k) => `def helper_${k}():\n    return ${k}\n`).join('\n');
 
 const cases: GroupingCase[] = [
@@ -81,11 +83,11 @@ const cases: GroupingCase[] = [
     // change. A far edit of the same file that reads no new member stays apart.
     name: 'C: a new struct field links the edits that start to read it',
     before: {
-      'src/pool.h': 'struct pool {\n\tint size;\n};\n',
+      'src/pool.h': `${C_LICENSE}struct pool {\n\tint size;\n};\n`,
       'src/pool.c': `#include "pool.h"\n\nvoid pool_init(struct pool *p)\n{\n\tp->size = 0;\n}\n\n${C_FILLER('spacer', 12)}\nint pool_free(struct pool *p)\n{\n\treturn p->size;\n}\n\n${C_FILLER('more', 12)}\nint pool_limit(void)\n{\n\treturn 10;\n}\n`,
     },
     after: {
-      'src/pool.h': 'struct pool {\n\tint size;\n\tstruct strbuf scratch;\n};\n',
+      'src/pool.h': `${C_LICENSE}struct pool {\n\tint size;\n\tstruct strbuf scratch;\n};\n`,
       'src/pool.c': `#include "pool.h"\n\nvoid pool_init(struct pool *p)\n{\n\tp->size = 0;\n\tstrbuf_init(&p->scratch, 0);\n}\n\n${C_FILLER('spacer', 12)}\nint pool_free(struct pool *p)\n{\n\tstrbuf_release(&p->scratch);\n\treturn p->size;\n}\n\n${C_FILLER('more', 12)}\nint pool_limit(void)\n{\n\treturn 20;\n}\n`,
     },
     commits: [['src/pool.c', 'src/pool.h'], ['src/pool.c']],
