@@ -12,7 +12,7 @@
  * - api-change / api-removal: a changed signature or a removed public
  *   declaration. These are behaviour changes to flag, not to hide.
  */
-import { CommitView, Heuristic, HeuristicResult } from '../src/heuristic';
+import { CommitView, Heuristic, HeuristicResult, perCommitFile } from '../src/heuristic';
 import { LexedLine } from '../src/lexer';
 import { Change } from '../src/model';
 import { isDocPath, isTestPath } from '../src/paths';
@@ -48,15 +48,7 @@ interface FileApi {
   wordInOld: (name: string) => boolean;
 }
 
-const apis = new WeakMap<CommitView, Map<number, FileApi | null>>();
-
-function apiOf(commit: CommitView, fileIndex: number): FileApi | null {
-  let perFile = apis.get(commit);
-  if (perFile === undefined) {
-    perFile = new Map();
-    apis.set(commit, perFile);
-  }
-  if (perFile.has(fileIndex)) return perFile.get(fileIndex) ?? null;
+const apiOf = perCommitFile((commit: CommitView, fileIndex: number): FileApi | null => {
   const file = commit.files[fileIndex];
   const before = file.oldPath === null ? { declarations: [] as Declaration[], hasErrors: false } : commit.syntax(fileIndex, 'old');
   const after = file.newPath === null ? { declarations: [] as Declaration[], hasErrors: false } : commit.syntax(fileIndex, 'new');
@@ -82,9 +74,8 @@ function apiOf(commit: CommitView, fileIndex: number): FileApi | null {
       wordInOld,
     };
   }
-  perFile.set(fileIndex, result);
   return result;
-}
+});
 
 const declaringFiles = new WeakMap<CommitView, Set<number>>();
 

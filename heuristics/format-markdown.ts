@@ -41,7 +41,7 @@
  * land in; a group with one real edit in it proves nothing.
  * `check` reads no full text for documentation files, so there Markdown stays docs.
  */
-import { CommitView, Heuristic, HeuristicResult } from '../src/heuristic';
+import { CommitView, Heuristic, HeuristicResult, perCommitFile } from '../src/heuristic';
 import { Change } from '../src/model';
 import { applyChanges } from '../src/prefix-check';
 import { renderMarkdown } from '../src/syntax/markdown';
@@ -145,21 +145,7 @@ function proveFile(commit: CommitView, fileIndex: number): Proofs {
   return proofs;
 }
 
-const fileProofs = new WeakMap<CommitView, Map<number, Proofs>>();
-
-function proofsOf(commit: CommitView, fileIndex: number): Proofs {
-  let perFile = fileProofs.get(commit);
-  if (perFile === undefined) {
-    perFile = new Map();
-    fileProofs.set(commit, perFile);
-  }
-  let proofs = perFile.get(fileIndex);
-  if (proofs === undefined) {
-    proofs = proveFile(commit, fileIndex);
-    perFile.set(fileIndex, proofs);
-  }
-  return proofs;
-}
+const proofsOf = perCommitFile(proveFile);
 
 const same = (a: string[], b: string[]) => a.length === b.length && a.every((line, k) => line === b[k]);
 const nonBlank = (lines: string[], shape: (line: string) => string) => lines.filter((line) => line.trim() !== '').map(shape);

@@ -23,7 +23,7 @@
  * cannot be type-only; changes with no code difference at all (comments,
  * whitespace) are comment-only's and whitespace's, not this heuristic's.
  */
-import { CommitView, Heuristic, HeuristicContext, HeuristicResult } from '../src/heuristic';
+import { CommitView, Heuristic, HeuristicResult, perCommitFile } from '../src/heuristic';
 import { LexedLine, Token } from '../src/lexer';
 import { Change, LineRange } from '../src/model';
 import { applyChanges } from '../src/prefix-check';
@@ -151,8 +151,6 @@ function valueUses(lines: LexedLine[]): Map<string, number> {
   return uses;
 }
 
-const fileTokens = new WeakMap<CommitView, Map<number, FileTokens | null>>();
-
 /**
  * The real parser's tokens of both versions of a file, and the old version's
  * open brackets; null without them. Only a real parser's tokens will do: the
@@ -161,24 +159,16 @@ const fileTokens = new WeakMap<CommitView, Map<number, FileTokens | null>>();
  * be skipped. One parse per version costs about one proof, and saves one
  * per change.
  */
-function tokensOf(commit: CommitView, fileIndex: number): FileTokens | null {
-  let perFile = fileTokens.get(commit);
-  if (perFile === undefined) {
-    perFile = new Map();
-    fileTokens.set(commit, perFile);
-  }
-  if (!perFile.has(fileIndex)) {
-    const real = (side: 'old' | 'new') => {
-      const text = commit.text(fileIndex, side);
-      const lines = text === null ? null : (commit.syntax(fileIndex, side)?.lines ?? null);
-      return text !== null && lines !== null && lines.length === text.split('\n').length ? lines : null;
-    };
-    const old = real('old');
-    const next = old === null ? null : real('new');
-    perFile.set(fileIndex, old === null || next === null ? null : { old, new: next, open: openBrackets(old) });
-  }
-  return perFile.get(fileIndex) ?? null;
-}
+const tokensOf = perCommitFile((commit: CommitView, fileIndex: number): FileTokens | null => {
+  const real = (side: 'old' | 'new') => {
+    const text = commit.text(fileIndex, side);
+    const lines = text === null ? null : (commit.syntax(fileIndex, side)?.lines ?? null);
+    return text !== null && lines !== null && lines.length === text.split('\n').length ? lines : null;
+  };
+  const old = real('old');
+  const next = old === null ? null : real('new');
+  return old === null || next === null ? null : { old, new: next, open: openBrackets(old) };
+});
 
 /** A change with lines on both sides (neither a whole new file nor a deleted one). */
 type BothSides = Change & { old: LineRange; new: LineRange };
@@ -331,22 +321,10 @@ function addsValueImport(change: Change, commit: CommitView): boolean {
  * on the clock.
  */
 const MAX_TRANSPILES_PER_FILE = 8;
-const budgets = new WeakMap<CommitView, Map<number, 'each' | 'whole-file' | 'none'>>();
-
-function transpileBudget(commit: CommitView, fileIndex: number, context: HeuristicContext): 'each' | 'whole-file' | 'none' {
-  let perFile = budgets.get(commit);
-  if (perFile === undefined) {
-    perFile = new Map();
-    budgets.set(commit, perFile);
-  }
-  let budget = perFile.get(fileIndex);
-  if (budget === undefined) {
-    const candidates = commit.changes.filter((other) => other.fileIndex === fileIndex && (other.removed.length > 0 || other.added.length > 0) && mayBeTypeOnly(other, commit)).length;
-    budget = candidates <= MAX_TRANSPILES_PER_FILE ? 'each' : context.commit.text(fileIndex, 'new') !== null ? 'whole-file' : 'none';
-    perFile.set(fileIndex, budget);
-  }
-  return budget;
-}
+const transpileBudget = perCommitFile((commit, fileIndex): 'each' | 'whole-file' | 'none' => {
+  const candidates = commit.changes.filter((other) => other.fileIndex === fileIndex && (other.removed.length > 0 || other.added.length > 0) && mayBeTypeOnly(other, commit)).length;
+  return candidates <= MAX_TRANSPILES_PER_FILE ? 'each' : commit.text(fileIndex, 'new') !== null ? 'whole-file' : 'none';
+});
 
 export const refactorTypeOnly: Heuristic = {
   meta: {
@@ -370,7 +348,7 @@ export const refactorTypeOnly: Heuristic = {
     // Loaded only here: a commit without TypeScript files never pays for the compiler.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { typeOnlyEqual } = require('../src/syntax/typescript-emit') as typeof import('../src/syntax/typescript-emit');
-    const budget = transpileBudget(context.commit, change.fileIndex, context);
+    const budget = transpileBudget(context.commit, change.fileIndex);
     if (budget === 'none') return null;
     if (budget === 'whole-file') {
       // Too many candidates to prove one by one: the whole file's JavaScript must be unchanged.

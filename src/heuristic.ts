@@ -82,6 +82,24 @@ export interface Heuristic {
 }
 
 /**
+ * A fact about one file of a commit, worked out once per commit view: heuristics
+ * classify change by change, but some facts (proofs, budgets, what a file reads)
+ * belong to the whole file. Held weakly, so a commit's facts go with it.
+ */
+export function perCommitFile<T>(make: (commit: CommitView, fileIndex: number) => T): (commit: CommitView, fileIndex: number) => T {
+  const cache = new WeakMap<CommitView, Map<number, T>>();
+  return (commit, fileIndex) => {
+    let perFile = cache.get(commit);
+    if (perFile === undefined) {
+      perFile = new Map();
+      cache.set(commit, perFile);
+    }
+    if (!perFile.has(fileIndex)) perFile.set(fileIndex, make(commit, fileIndex));
+    return perFile.get(fileIndex) as T;
+  };
+}
+
+/**
  * True when a string literal around the change could be invisible: the analysis has
  * only the diff (no whole file), and the language has strings that span lines
  * (template literals, triple quotes), which often open above a hunk's context.

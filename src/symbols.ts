@@ -5,7 +5,7 @@
  * changes through these (a use of a name another change defines; two edits in
  * one function), and ordering puts definitions before uses.
  */
-import { CommitView } from './heuristic';
+import { CommitView, perCommitFile } from './heuristic';
 import { Change } from './model';
 import { Language } from './language';
 import { isTestPath } from './paths';
@@ -134,22 +134,11 @@ interface FileMembers {
   newLines?: string[];
   structLines?: boolean[];
 }
-const fileMembers = new WeakMap<CommitView, Map<number, FileMembers>>();
-
-function membersOfFile(commit: CommitView, fileIndex: number, fallbackOld: string): FileMembers {
-  let perFile = fileMembers.get(commit);
-  if (perFile === undefined) {
-    perFile = new Map();
-    fileMembers.set(commit, perFile);
-  }
-  let members = perFile.get(fileIndex);
-  if (members === undefined) {
-    const oldText = commit.text(fileIndex, 'old') ?? fallbackOld;
-    members = { readBefore: new Set([...oldText.matchAll(MEMBER_READ)].map((match) => match[1])) };
-    perFile.set(fileIndex, members);
-  }
-  return members;
-}
+/** The old text is the diff's removed lines when the file's own is not known. */
+const membersOfFile = perCommitFile((commit, fileIndex): FileMembers => {
+  const oldText = commit.text(fileIndex, 'old') ?? commit.changes.filter((change) => change.fileIndex === fileIndex).flatMap((change) => change.removed).join('\n');
+  return { readBefore: new Set([...oldText.matchAll(MEMBER_READ)].map((match) => match[1])) };
+});
 
 /** `struct name` declares a type only when the declaration follows (`{`, or the line ends); `struct name *p` uses it. */
 const TYPE_KEYWORD_USE = /^(?:struct|enum|union)\s+[A-Za-z_]\w*\b(?!\s*(?:$|[{(<;]))/;
@@ -303,7 +292,7 @@ function membersOf(commit: CommitView, change: Change, languageId: string): { ne
   const local = new Set<string>();
   const fresh = new Set<string>();
   if (change.added.length === 0) return { newMembers, memberReads: { local, fresh } };
-  const file = membersOfFile(commit, change.fileIndex, change.removed.join('\n'));
+  const file = membersOfFile(commit, change.fileIndex);
   // A member the old file already reads, or one this change re-declares (a type changed), is not new.
   const removedWords = new Set(change.removed.flatMap((line) => line.match(WORD) ?? []));
   const removedReads = new Set<string>();
