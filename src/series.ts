@@ -6,8 +6,10 @@
  * commit) and joins them with union-find:
  * - hard links: move halves, rename sites, import reorders and extractions (the
  *   heuristics' `links`); manifest and lockfile; what the user said to keep together;
- * - a change that uses a name another functional change defines (def-use), and
- *   edits inside one function or class;
+ * - a change that uses a name another functional change defines (def-use), a
+ *   member one adds to a type and the edits that start to read it, edits inside
+ *   one function or class, the same rewrite made in several places; and, after
+ *   all links, two groups that name mostly the same things;
  * - no-op kinds (whitespace/formatting, comments, refactors, moves) group by kind
  *   and area, never with functional changes (but whitespace against an edit, and
  *   type-only edits in a file the commit changes, stay with that edit); new APIs by file, in commits before
