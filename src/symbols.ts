@@ -95,13 +95,12 @@ const THIS_ATTRIBUTE = /^\s+this\.([A-Za-z_$][\w$]*)\s*=(?!=)/;
 const C_STATEMENT = /^\s*(?:return|goto|case|break|continue|else|do|if|while|for|switch|typedef)\b/;
 
 /**
- * Which lines of a C text sit directly in a struct or union body: one pass that
+ * Which of a C text's lines sit directly in a struct or union body: one pass that
  * tracks the open braces and whether the text before each followed
  * `struct`/`union` (a crude scan that drops line comments and string contents;
  * a grouping hint, never a no-op claim).
  */
-function structBodyLines(text: string): boolean[] {
-  const lines = text.split('\n');
+function structBodyLines(lines: string[]): boolean[] {
   const inside: boolean[] = new Array<boolean>(lines.length).fill(false);
   const open: boolean[] = [];
   let head = '';
@@ -124,8 +123,6 @@ function structBodyLines(text: string): boolean[] {
   return inside;
 }
 
-const MEMBER_READ = new RegExp(MEMBER_ACCESS.source, 'g');
-
 /** What membersOf needs of each file's versions, worked out once per commit. */
 interface FileMembers {
   /** Members the old version reads (`x.name`, `p->name`). */
@@ -137,7 +134,7 @@ interface FileMembers {
 /** The old text is the diff's removed lines when the file's own is not known. */
 const membersOfFile = perCommitFile((commit, fileIndex): FileMembers => {
   const oldText = commit.text(fileIndex, 'old') ?? commit.changes.filter((change) => change.fileIndex === fileIndex).flatMap((change) => change.removed).join('\n');
-  return { readBefore: new Set([...oldText.matchAll(MEMBER_READ)].map((match) => match[1])) };
+  return { readBefore: new Set([...oldText.matchAll(MEMBER_ACCESS)].map((match) => match[1])) };
 });
 
 /** `struct name` declares a type only when the declaration follows (`{`, or the line ends); `struct name *p` uses it. */
@@ -304,7 +301,7 @@ function membersOf(commit: CommitView, change: Change, languageId: string): { ne
     if (C_FAMILY.has(languageId) && change.new !== null && newText !== null && !C_STATEMENT.test(line) && (C_FIELD.test(line) || C_POINTER_FIELD.test(line))) {
       const index = change.new.start - 1 + k;
       file.newLines ??= newText.split('\n');
-      file.structLines ??= structBodyLines(newText);
+      file.structLines ??= structBodyLines(file.newLines);
       if (file.newLines[index] === line && file.structLines[index]) name = (C_POINTER_FIELD.exec(line) ?? C_FIELD.exec(line))?.[1];
     } else if (languageId === 'python') name = PYTHON_ATTRIBUTE.exec(line)?.[1];
     else if (languageId === 'typescript' || languageId === 'javascript') name = (THIS_ATTRIBUTE.exec(line) ?? (languageId === 'typescript' ? TYPED_MEMBER.exec(line) : null))?.[1];
