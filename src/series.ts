@@ -494,7 +494,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
   // Two functional groups that name mostly the same things are one change.
   if (granularity === 'normal') {
     const namesByRoot = new Map<number, Set<string>>();
-    for (const position of [...inCategory('functional'), ...inCategory('test')]) {
+    for (const position of [...functional, ...tests]) {
       const root = union.find(position);
       const names = namesByRoot.get(root) ?? new Set<string>();
       const { uses, defines } = symbolsAt(position);
