@@ -140,6 +140,12 @@ const membersOfFile = perCommitFile((commit, fileIndex): FileMembers => {
 /** `struct name` declares a type only when the declaration follows (`{`, or the line ends); `struct name *p` uses it. */
 const TYPE_KEYWORD_USE = /^(?:struct|enum|union)\s+[A-Za-z_]\w*\b(?!\s*(?:$|[{(<;]))/;
 /**
+ * In C and C++, `struct name;` only announces a type defined elsewhere (a
+ * forward declaration, so that a header can name `struct repository *`); in
+ * Rust the same line defines a unit struct.
+ */
+const C_FORWARD_DECLARATION = /^(?:struct|enum|union|class)\s+[A-Za-z_]\w*\s*;/;
+/**
  * What the parsers call a module's unnamed export (`export default {...}`,
  * `module.exports = ...`): every file has its own, so two files "defining"
  * it share nothing (ESLint rule files all `export default createRule(...)`).
@@ -230,7 +236,8 @@ export function symbolsOf(commit: CommitView, change: Change): ChangeSymbols {
     : [...change.added.map((line): ['new', string] => ['new', line]), ...change.removed.map((line): ['old', string] => ['old', line])].filter(([, line]) => !isCommentLine(line, language));
   for (const [side, line] of declarationLines) {
     const declared = DECLARATION_LINE.exec(line);
-    const match = (declared !== null && !TYPE_KEYWORD_USE.test(line.slice(declared.index)) ? declared : null) ?? (cFamily && !/^\s/.test(line) ? C_FUNCTION_HEADER.exec(line) : null);
+    const fromKeyword = declared === null ? '' : line.slice(declared.index);
+    const match = (declared !== null && !TYPE_KEYWORD_USE.test(fromKeyword) && !(cFamily && C_FORWARD_DECLARATION.test(fromKeyword)) ? declared : null) ?? (cFamily && !/^\s/.test(line) ? C_FUNCTION_HEADER.exec(line) : null);
     // An indented `const`/`let`/`var` is a local: nothing outside its function can use it.
     const name = match ? (match[1] ?? (/^\s/.test(line) ? undefined : match[2]) ?? match[3]) : undefined;
     if (name !== undefined && !COMMON.has(name) && !/^(if|for|while|switch|return|sizeof)$/.test(name)) {

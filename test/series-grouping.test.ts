@@ -149,6 +149,18 @@ const cases: GroupingCase[] = [
     commits: [['src/alpha.c'], ['src/beta.c']],
   },
   {
+    // `struct repository;` in a header only announces the type for a prototype:
+    // it defines nothing, so an unrelated edit elsewhere that reads a
+    // `struct repository *` is not its use.
+    name: 'C: a forward declaration does not define the type',
+    before: { 'src/tempfile.h': 'int create_tempfile(const char *path);\n', 'src/lockfile.c': C_FIRST },
+    after: {
+      'src/tempfile.h': 'struct repository;\n\nint create_tempfile(struct repository *repo, const char *path);\n',
+      'src/lockfile.c': C_FIRST.replace('\treturn 1;', '\tstruct repository *repo = the_repository;\n\treturn repo->value;'),
+    },
+    commits: [['src/lockfile.c'], ['src/tempfile.h']],
+  },
+  {
     // An annotation added in a file whose code the commit changes serves that change.
     name: 'TS: a type-only edit goes with the functional change of its file',
     before: { 'src/shapes.ts': `${TS_SCALE}\n${TS_LABEL}` },
