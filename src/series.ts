@@ -8,8 +8,9 @@
  *   heuristics' `links`); manifest and lockfile; what the user said to keep together;
  * - a change that uses a name another functional change defines (def-use), a
  *   member one adds to a type and the edits that start to read it, edits inside
- *   one function or class, the same rewrite made in several places; and, after
- *   all links, two groups that name mostly the same things;
+ *   one function or class, the same rewrite made in several places, a name
+ *   several edits bring into a file that never held it; and, after all links,
+ *   two groups that name mostly the same things;
  * - no-op kinds (whitespace/formatting, comments, refactors, moves) group by kind
  *   and area, never with functional changes (but whitespace against an edit, and
  *   type-only edits in a file the commit changes, stay with that edit); new APIs by file, in commits before
@@ -306,6 +307,10 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     // take away and bring in the same tokens (`int` → `uint32_t` in three loops,
     // one constant renamed at every use, `Object.assign(...)` made a spread).
     joinByKey(linkable, (position) => editDelta(changes[position]));
+    // A name the file never held, brought in by several of its edits (an import
+    // and its use, a new local read in two places). Within a file only: across
+    // files the same new import was as often two commits' as one's.
+    joinByKey(linkable, (position) => [...(symbolsAt(position).freshWords ?? [])].map((word) => `${changes[position].fileIndex}:${word}`));
     // Nearby edits in one file: sorted by position, each neighbour is checked once.
     if (granularity === 'normal') {
       const byFile = new Map<number, number[]>();

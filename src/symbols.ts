@@ -51,6 +51,13 @@ export interface ChangeSymbols {
    * another change adds: `sb.buf` is everywhere in C). Absent: none.
    */
   memberReads?: { local: Set<string>; fresh: Set<string> };
+  /**
+   * Words (of 4 or more characters, not common) on the added lines that the
+   * file's old version holds nowhere: names this commit brings into the file
+   * (an import and its use, a new local read in two places). Absent: none, or
+   * the old text is not known.
+   */
+  freshWords?: Set<string>;
 }
 
 /** What one side of a change declares and reads. */
@@ -131,6 +138,9 @@ interface FileMembers {
   newLines?: string[];
   structLines?: boolean[];
 }
+/** The words of a file's old version, for freshWords. */
+const oldWordsOfFile = perCommitFile((commit, fileIndex): Set<string> => new Set((commit.text(fileIndex, 'old') ?? '').match(WORD) ?? []));
+
 /** The old text is the diff's removed lines when the file's own is not known. */
 const membersOfFile = perCommitFile((commit, fileIndex): FileMembers => {
   const oldText = commit.text(fileIndex, 'old') ?? commit.changes.filter((change) => change.fileIndex === fileIndex).flatMap((change) => change.removed).join('\n');
@@ -276,6 +286,9 @@ export function symbolsOf(commit: CommitView, change: Change): ChangeSymbols {
   const { newMembers, memberReads } = membersOf(commit, change, language.id);
   const exports = change.new === null ? [] : publicDeclarations(commit.parsedSyntax(change.fileIndex, 'new'), change.new);
   const removes = new Set([...removedHeaders].filter((name) => !sides.new.defines.has(name)));
+  const oldWords = commit.text(change.fileIndex, 'old') === null ? null : oldWordsOfFile(commit, change.fileIndex);
+  const freshWords = new Set<string>();
+  if (oldWords !== null) for (const line of change.added) for (const word of line.match(WORD) ?? []) if (word.length >= 4 && !COMMON.has(word) && !oldWords.has(word)) freshWords.add(word);
   return {
     defines,
     uses,
@@ -287,6 +300,7 @@ export function symbolsOf(commit: CommitView, change: Change): ChangeSymbols {
     removes,
     ...(newMembers.size > 0 ? { newMembers } : {}),
     ...(memberReads.local.size > 0 ? { memberReads } : {}),
+    ...(freshWords.size > 0 ? { freshWords } : {}),
   };
 }
 

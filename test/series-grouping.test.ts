@@ -108,6 +108,18 @@ const cases: GroupingCase[] = [
     commits: [['pkg/adapter.py', 'pkg/session.py'], ['pkg/adapter.py']],
   },
   {
+    // A module the file never imported, brought in at the top and called in two
+    // functions far apart, is one change; another edit between them is not.
+    name: 'Python: a new import and its uses in one file are one change',
+    before: {
+      'pkg/runner.py': `import os\n\n\ndef start(args):\n    return os.system(' '.join(args))\n\n${PY_FILLER(12)}\ndef limit():\n    return 3\n\n${PY_FILLER(12)}\ndef stop(name):\n    return os.system('kill ' + name)\n\n${PY_FILLER(12)}\ndef show(path):\n    print('cat', path)\n`,
+    },
+    after: {
+      'pkg/runner.py': `import os\nimport shlex\n\n\ndef start(args):\n    return os.system(' '.join(shlex.quote(arg) for arg in args))\n\n${PY_FILLER(12)}\ndef limit():\n    return 5\n\n${PY_FILLER(12)}\ndef stop(name):\n    return os.system('kill ' + shlex.quote(name))\n\n${PY_FILLER(12)}\ndef show(path):\n    print('cat', shlex.quote(path), sep=' ')\n`,
+    },
+    commits: [['pkg/runner.py'], ['pkg/runner.py']],
+  },
+  {
     // The test edit wraps its checks in a loop: their re-indentation is part of it,
     // not a whitespace commit before it (which would indent for a loop not there yet).
     name: 'C: the body of a block a test edit wrapped stays with the test edit',
