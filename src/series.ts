@@ -32,6 +32,38 @@ import * as path from 'node:path';
 
 export type Granularity = 'coarse' | 'normal' | 'fine';
 
+/** The links grouping joins changes by, in the order buildSeries applies them. */
+export const LINK_NAMES = [
+  'heuristic',
+  'together',
+  'incidental-whitespace',
+  'type-only',
+  'kind-and-area',
+  'enclosing',
+  'container',
+  'same-declaration',
+  'def-use',
+  'callers',
+  'same-edit',
+  'same-rewrite',
+  'fresh-name',
+  'nearby',
+  'header-source',
+  'new-member',
+  'rare-name',
+  'api-declaration',
+  'test-to-code',
+  'test-fixture',
+  'dependency-user',
+  'docs-to-code',
+  'docs-area',
+  'generated-file',
+  'generated-source',
+  'generated-run',
+  'shared-names',
+] as const;
+export type LinkName = (typeof LINK_NAMES)[number];
+
 export interface SeriesOptions {
   granularity?: Granularity;
   /** Merge commits until at most this many remain. */
@@ -189,8 +221,10 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
   };
   /** A change's key as a list of none or one, for joinByKey. */
   const keyOrNone = (key: string | null): string[] => (key === null ? [] : [key]);
+  /** Joins two changes by the named link. */
+  const link = (_name: LinkName, first: number, second: number): void => union.union(first, second);
   /** Joins the changes that share a key, each to the first change with it; a change may have no key, one or several. */
-  const joinByKey = (positions: Iterable<number>, keysOf: (position: number) => Iterable<string>): void => {
+  const joinByKey = (_name: LinkName, positions: Iterable<number>, keysOf: (position: number) => Iterable<string>): void => {
     const first = new Map<string, number>();
     for (const position of positions) {
       for (const key of keysOf(position)) {
@@ -205,14 +239,14 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
   changes.forEach((change, position) => {
     for (const linked of change.verdict.links ?? []) {
       const other = index.get(linked);
-      if (other !== undefined) union.union(position, other);
+      if (other !== undefined) link('heuristic', position, other);
     }
   });
   // What the user said must stay together.
   for (const set of options.together ?? []) {
     const patterns = set.map((item) => (index.has(item) ? null : globToRegExp(item)));
     const members = changes.map((change, position) => (set.includes(change.id) || patterns.some((pattern) => pattern !== null && (pattern.test(change.file) || (change.oldFile !== null && pattern.test(change.oldFile)))) ? position : -1)).filter((position) => position >= 0);
-    for (const member of members.slice(1)) union.union(members[0], member);
+    for (const member of members.slice(1)) link('together', members[0], member);
   }
 
   // Re-indentation and blank lines that belong to a functional or test edit (the
@@ -224,7 +258,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     const owner = incidentalTo(change, edits);
     if (owner === undefined) return;
     const ownerPosition = index.get(owner.id)!;
-    union.union(ownerPosition, position);
+    link('incidental-whitespace', ownerPosition, position);
     categories[position] = categories[ownerPosition];
   });
 
@@ -241,13 +275,13 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
       if (change.verdict.kind !== 'refactor' || change.verdict.detail !== 'type-only') return;
       const owner = nearest(change, functionalByFile.get(change.fileIndex) ?? []);
       if (owner === undefined) return;
-      union.union(owner, position);
+      link('type-only', owner, position);
       categories[position] = 'functional';
     });
   }
 
   // No-op kinds, new APIs and docs group by kind and area; functional changes by their links.
-  joinByKey(changes.keys(), (position) => {
+  joinByKey('kind-and-area', changes.keys(), (position) => {
     const change = changes[position];
     const category = categories[position];
     let key: string | null = null;
@@ -285,32 +319,32 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     // Edits inside one function or class belong together; so do edits inside one
     // class (struct, impl), a soft link. Neither with --granularity fine.
     if (granularity !== 'fine') {
-      joinByKey(linkable, (position) => keyOrNone(symbolsAt(position).enclosing));
-      joinByKey(linkable, (position) => keyOrNone(symbolsAt(position).container));
+      joinByKey('enclosing', linkable, (position) => keyOrNone(symbolsAt(position).enclosing));
+      joinByKey('container', linkable, (position) => keyOrNone(symbolsAt(position).container));
     }
     // A change that uses a name another change defines; and the changes that
     // define the same name (its old and its new declaration) are one change.
     const definers = new Map<string, number[]>();
     for (const position of linkable) for (const name of symbolsAt(position).defines) definers.set(name, [...(definers.get(name) ?? []), position]);
-    for (const positions of definers.values()) for (const position of positions.slice(1)) union.union(positions[0], position);
+    for (const positions of definers.values()) for (const position of positions.slice(1)) link('same-declaration', positions[0], position);
     for (const position of linkable) {
-      for (const name of definitionUses(position)) for (const definer of definers.get(name) ?? []) if (definer !== position) union.union(definer, position);
+      for (const name of definitionUses(position)) for (const definer of definers.get(name) ?? []) if (definer !== position) link('def-use', definer, position);
     }
     // The callers switched to a name this commit defines (even as a new API in a
     // commit of its own) are one change: "switch the callers".
     const definedHere = new Set<string>();
     changes.forEach((_change, position) => symbolsAt(position).defines.forEach((name) => definedHere.add(name)));
-    joinByKey(linkable, (position) => [...definitionUses(position)].filter((name) => definedHere.has(name)));
+    joinByKey('callers', linkable, (position) => [...definitionUses(position)].filter((name) => definedHere.has(name)));
     // The same edit made in several places (a call updated everywhere).
-    joinByKey(linkable, (position) => (normalizedText[position].length < MIN_SAME_EDIT ? [] : [normalizedText[position]]));
+    joinByKey('same-edit', linkable, (position) => (normalizedText[position].length < MIN_SAME_EDIT ? [] : [normalizedText[position]]));
     // The same rewrite made in several places, whatever surrounds it: edits that
     // take away and bring in the same tokens (`int` → `uint32_t` in three loops,
     // one constant renamed at every use, `Object.assign(...)` made a spread).
-    joinByKey(linkable, (position) => editDelta(changes[position]));
+    joinByKey('same-rewrite', linkable, (position) => editDelta(changes[position]));
     // A name the file never held, brought in by several of its edits (an import
     // and its use, a new local read in two places). Within a file only: across
     // files the same new import was as often two commits' as one's.
-    joinByKey(linkable, (position) => [...(symbolsAt(position).freshWords ?? [])].map((word) => `${changes[position].fileIndex}:${word}`));
+    joinByKey('fresh-name', linkable, (position) => [...(symbolsAt(position).freshWords ?? [])].map((word) => `${changes[position].fileIndex}:${word}`));
     // Nearby edits in one file: sorted by position, each neighbour is checked once.
     if (granularity === 'normal') {
       const byFile = new Map<number, number[]>();
@@ -318,7 +352,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
       for (const positions of byFile.values()) {
         const start = (position: number) => (changes[position].new ?? changes[position].old)?.start ?? 0;
         const sorted = [...positions].sort((a, b) => start(a) - start(b));
-        for (let k = 1; k < sorted.length; k++) if (linesBetween(changes[sorted[k - 1]], changes[sorted[k]]) < NEARBY_LINES) union.union(sorted[k - 1], sorted[k]);
+        for (let k = 1; k < sorted.length; k++) if (linesBetween(changes[sorted[k - 1]], changes[sorted[k]]) < NEARBY_LINES) link('nearby', sorted[k - 1], sorted[k]);
       }
     }
     // A C/C++ header's functional edits go with those of its source file (x.h with
@@ -335,7 +369,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
         const file = changes[position].file;
         const stem = file.replace(C_HEADER, '');
         const source = stem !== file ? sourceEdit.get(stem) : undefined;
-        if (source !== undefined) union.union(source, position);
+        if (source !== undefined) link('header-source', source, position);
       }
     }
     // A member added to a type (a struct field, a property, `self.name = ...`) and
@@ -351,7 +385,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
         for (const name of reads.local) {
           for (const declarer of memberDeclarers.get(name) ?? []) {
             const near = interfaceOf(changes[declarer].file) === interfaceOf(changes[position].file);
-            if (declarer !== position && (near || reads.fresh.has(name))) union.union(declarer, position);
+            if (declarer !== position && (near || reads.fresh.has(name))) link('new-member', declarer, position);
           }
         }
       }
@@ -366,11 +400,11 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
       for (const name of new Set([...uses, ...defines])) if ((frequency.get(name) ?? 0) <= RARE) holders.set(name, [...(holders.get(name) ?? []), position]);
     }
     for (const positions of holders.values()) {
-      if (positions.length === 2 && changes[positions[0]].fileIndex === changes[positions[1]].fileIndex) union.union(positions[0], positions[1]);
+      if (positions.length === 2 && changes[positions[0]].fileIndex === changes[positions[1]].fileIndex) link('rare-name', positions[0], positions[1]);
     }
   }
   // New APIs: a declaration and its prototype or re-export in another file are one addition.
-  joinByKey(changes.keys(), (position) => (categories[position] === 'api' ? symbolsAt(position).defines : []));
+  joinByKey('api-declaration', changes.keys(), (position) => (categories[position] === 'api' ? symbolsAt(position).defines : []));
 
   // Tests travel with the code they test: by file name, else by the names they use.
   // A file's functional change first; else its new API (the test of a new API goes in the API's commit).
@@ -383,14 +417,14 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
   for (const position of tests) {
     let target: number | undefined = codeByStem.get(testedStem(changes[position].file));
     if (target === undefined) target = bestOverlap(position, functional);
-    if (target !== undefined) union.union(target, position);
+    if (target !== undefined) link('test-to-code', target, position);
     else unattachedTests.push(position);
   }
   // A test fixture and its expected output (`case.tsx` and `case.tsx.shot`,
   // `case.src.js` and `case.result.js`: one directory, one name before the first
   // dot) are one test case, when neither went with a code change.
   if (granularity === 'normal') {
-    joinByKey(unattachedTests, (position) => {
+    joinByKey('test-fixture', unattachedTests, (position) => {
       const file = changes[position].file;
       return [`${path.posix.dirname(file)}/${path.posix.basename(file).replace(/\..*$/, '')}`];
     });
@@ -400,7 +434,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     const packages = [...(changes[position].verdict.reason.match(/(?:of|dependency) ([@\w./-]+)/g) ?? [])].map((text) => text.replace(/^(of|dependency) /, ''));
     const names = packages.flatMap((name) => name.split(/[/@.-]/)).filter((name) => name.length >= 3);
     const user = functional.find((candidate) => names.some((name) => [...changes[candidate].added, ...changes[candidate].removed].some((line) => line.includes(name))));
-    if (user !== undefined) union.union(user, position);
+    if (user !== undefined) link('dependency-user', user, position);
   }
   // Docs: with the code change of their own name (docs/rules/no-foo.md documents
   // src/rules/no-foo.ts), else the functional change they share rare names with.
@@ -413,10 +447,10 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     const documented = stem.length >= MIN_NAMED_STEM ? codeByStem.get(stem) : undefined;
     const target = documented ?? bestOverlap(position, functional, 1);
     if (target === undefined) continue;
-    union.union(target, position);
+    link('docs-to-code', target, position);
     claimedDocs.add(changes[position].fileIndex);
   }
-  if (granularity !== 'fine') joinByKey(inCategory('docs'), (position) => (claimedDocs.has(changes[position].fileIndex) ? [] : [areaKey(changes[position].file, granularity)]));
+  if (granularity !== 'fine') joinByKey('docs-area', inCategory('docs'), (position) => (claimedDocs.has(changes[position].fileIndex) ? [] : [areaKey(changes[position].file, granularity)]));
   // Generated output is regenerated as a whole: one file's changes stay together,
   // and go with the source they were generated from (`x.ts.snap` next to `x.ts`,
   // a snapshot beside its test), else with the one code change whose file it
@@ -431,7 +465,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     const fileIndex = changes[position].fileIndex;
     const first = firstOfFile.get(fileIndex);
     if (first === undefined) firstOfFile.set(fileIndex, position);
-    else union.union(first, position);
+    else link('generated-file', first, position);
     generatedText.set(fileIndex, `${generatedText.get(fileIndex) ?? ''}\n${[...changes[position].removed, ...changes[position].added].join('\n')}`);
   }
   const unattachedGenerated: number[] = [];
@@ -448,10 +482,10 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
     const sameDirectory = sources.find((candidate) => path.posix.dirname(changes[candidate].file) === path.posix.dirname(file));
     const parentDirectory = sources.find((candidate) => path.posix.dirname(changes[candidate].file) === path.posix.dirname(path.posix.dirname(file)));
     const target = byName ?? namedSource(generatedText.get(changes[position].fileIndex) ?? '') ?? sameDirectory ?? parentDirectory;
-    if (target !== undefined) union.union(target, position);
+    if (target !== undefined) link('generated-source', target, position);
     else unattachedGenerated.push(position);
   }
-  if (granularity !== 'fine') for (const position of unattachedGenerated.slice(1)) union.union(unattachedGenerated[0], position);
+  if (granularity !== 'fine') for (const position of unattachedGenerated.slice(1)) link('generated-run', unattachedGenerated[0], position);
 
   /** The one code change (not a test) whose file's name the text holds as a word of its own; undefined when none or several. */
   function namedSource(text: string): number | undefined {
@@ -514,7 +548,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
           const [second, theirs] = roots[b];
           let shared = 0;
           for (const name of mine) if (theirs.has(name)) shared++;
-          if (shared >= 3 && shared / (mine.size + theirs.size - shared) >= 0.5) union.union(first, second);
+          if (shared >= 3 && shared / (mine.size + theirs.size - shared) >= 0.5) link('shared-names', first, second);
         }
       }
     }
