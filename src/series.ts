@@ -81,6 +81,8 @@ export interface SeriesOptions {
    * omitted when not asked for or not possible.
    */
   typeErrors?: (changeIds: Set<string>) => TypeErrorCount[];
+  /** Links left out, to measure what each one is worth (`npm run bench:links`); not a user option. */
+  withoutLinks?: ReadonlySet<LinkName>;
 }
 
 /** A file that would not type-check, and how many errors it would have beyond the original's. */
@@ -221,10 +223,14 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
   };
   /** A change's key as a list of none or one, for joinByKey. */
   const keyOrNone = (key: string | null): string[] => (key === null ? [] : [key]);
-  /** Joins two changes by the named link. */
-  const link = (_name: LinkName, first: number, second: number): void => union.union(first, second);
+  /** Joins two changes by the named link, unless the options leave that link out. */
+  const withoutLinks = options.withoutLinks ?? new Set<LinkName>();
+  const link = (name: LinkName, first: number, second: number): void => {
+    if (!withoutLinks.has(name)) union.union(first, second);
+  };
   /** Joins the changes that share a key, each to the first change with it; a change may have no key, one or several. */
-  const joinByKey = (_name: LinkName, positions: Iterable<number>, keysOf: (position: number) => Iterable<string>): void => {
+  const joinByKey = (name: LinkName, positions: Iterable<number>, keysOf: (position: number) => Iterable<string>): void => {
+    if (withoutLinks.has(name)) return;
     const first = new Map<string, number>();
     for (const position of positions) {
       for (const key of keysOf(position)) {
