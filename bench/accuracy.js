@@ -36,6 +36,7 @@ for (let k = 0; k < args.length; k++) {
   else dataDir = path.resolve(args[k]);
 }
 if (dataDir === null) usage('DATA_DIR is missing');
+if (!fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) usage(`${dataDir} is not a directory`);
 if (!fs.existsSync(path.join(kit, 'score.py'))) usage(`no benchmark kit at ${kit} (pass --kit)`);
 const cli = path.resolve(__dirname, '..', 'dist', 'src', 'cli.js');
 if (!fs.existsSync(cli)) usage('dist/src/cli.js is missing: run npm run build first');
