@@ -12,8 +12,9 @@
  *   several edits bring into a file that never held it; and, after all links,
  *   two groups that name mostly the same things;
  * - no-op kinds (whitespace/formatting, comments, refactors, moves) group by kind
- *   and area, never with functional changes (but whitespace against an edit, and
- *   type-only edits in a file the commit changes, stay with that edit); new APIs by file, in commits before
+ *   and area, never with functional changes (but whitespace against an edit,
+ *   type-only edits in a file the commit changes, and comments in a function
+ *   whose code it changes, stay with that edit); new APIs by file, in commits before
  *   their users; tests travel with the code they test; a dependency change goes with
  *   the first functional change that names the package; docs go with the change
  *   they describe when they name its identifiers, else last.
@@ -38,6 +39,7 @@ export const LINK_NAMES = [
   'together',
   'incidental-whitespace',
   'type-only',
+  'comment-in-function',
   'kind-and-area',
   'enclosing',
   'container',
@@ -282,6 +284,26 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
       const owner = nearest(change, functionalByFile.get(change.fileIndex) ?? []);
       if (owner === undefined) return;
       link('type-only', owner, position);
+      categories[position] = 'functional';
+    });
+  }
+
+  // A comment edited inside a function whose code this commit changes explains
+  // that change: it stays with it. The commit practice keeps whitespace and
+  // refactors apart from behaviour, not comments, and neither of the gate's
+  // mixed-* rules counts them. Comments elsewhere remain a commit of their own.
+  if (granularity !== 'fine') {
+    const functionalByEnclosing = new Map<string, number>();
+    changes.forEach((_change, position) => {
+      const enclosing = symbolsAt(position).enclosing;
+      if (categories[position] === 'functional' && enclosing !== null && !functionalByEnclosing.has(enclosing)) functionalByEnclosing.set(enclosing, position);
+    });
+    changes.forEach((_change, position) => {
+      if (categories[position] !== 'comment') return;
+      const enclosing = symbolsAt(position).enclosing;
+      const owner = enclosing === null ? undefined : functionalByEnclosing.get(enclosing);
+      if (owner === undefined || withoutLinks.has('comment-in-function')) return;
+      link('comment-in-function', owner, position);
       categories[position] = 'functional';
     });
   }

@@ -108,6 +108,20 @@ const cases: GroupingCase[] = [
     commits: [['pkg/adapter.py', 'pkg/session.py'], ['pkg/adapter.py']],
   },
   {
+    // A comment rewritten in the function whose behaviour changes explains the
+    // change; one in a function the commit leaves alone is a comment commit.
+    name: 'TS: a comment in a changed function goes with the change',
+    before: {
+      'src/math.ts': 'export function clamp(value: number): number {\n  // cap the value\n  const result = value * 2;\n  if (result > 100) {\n    return 100;\n  }\n  return result;\n}\n',
+      'src/other.ts': 'export function label(name: string) {\n  // the label\n  return `item ${name}`;\n}\n',
+    },
+    after: {
+      'src/math.ts': 'export function clamp(value: number): number {\n  // cap the value at 1000\n  const result = value * 2;\n  if (result > 1000) {\n    return 1000;\n  }\n  return result;\n}\n',
+      'src/other.ts': 'export function label(name: string) {\n  // the label shown in lists\n  return `item ${name}`;\n}\n',
+    },
+    commits: [['src/math.ts'], ['src/other.ts']],
+  },
+  {
     // A module the file never imported, brought in at the top and called in two
     // functions far apart, is one change; another edit between them is not.
     name: 'Python: a new import and its uses in one file are one change',
