@@ -16,6 +16,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { datasetsOf } = require('./datasets');
 
 function usage(message) {
   if (message) process.stderr.write(`bench:accuracy: ${message}\n`);
@@ -36,16 +37,11 @@ for (let k = 0; k < args.length; k++) {
   else dataDir = path.resolve(args[k]);
 }
 if (dataDir === null) usage('DATA_DIR is missing');
-if (!fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) usage(`${dataDir} is not a directory`);
 if (!fs.existsSync(path.join(kit, 'score.py'))) usage(`no benchmark kit at ${kit} (pass --kit)`);
 const cli = path.resolve(__dirname, '..', 'dist', 'src', 'cli.js');
 if (!fs.existsSync(cli)) usage('dist/src/cli.js is missing: run npm run build first');
 
-const isDataset = (dir) => fs.existsSync(path.join(dir, 'stats.json')) && fs.existsSync(path.join(dir, 'repo'));
-const datasets = isDataset(dataDir)
-  ? [dataDir]
-  : fs.readdirSync(dataDir).map((name) => path.join(dataDir, name)).filter((dir) => fs.statSync(dir).isDirectory() && isDataset(dir));
-if (datasets.length === 0) usage(`no dataset under ${dataDir}`);
+const datasets = datasetsOf(dataDir, usage);
 
 function run(command, argv) {
   const result = spawnSync(command, argv, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });

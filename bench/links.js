@@ -16,6 +16,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const { datasetsOf } = require('./datasets');
 
 function usage(message) {
   if (message) process.stderr.write(`bench:links: ${message}\n`);
@@ -46,16 +47,11 @@ for (let k = 0; k < args.length; k++) {
   else dataDir = path.resolve(args[k]);
 }
 if (dataDir === null) usage('DATA_DIR is missing');
-if (!fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) usage(`${dataDir} is not a directory`);
 const unknown = links.filter((name) => !LINK_NAMES.includes(name));
 if (unknown.length > 0) usage(`unknown link ${unknown[0]} (known: ${LINK_NAMES.join(', ')})`);
 if (!(maxCases > 0)) usage('--cases needs a positive number');
 
-const isDataset = (dir) => fs.existsSync(path.join(dir, 'stats.json')) && fs.existsSync(path.join(dir, 'repo'));
-const datasets = isDataset(dataDir)
-  ? [dataDir]
-  : fs.readdirSync(dataDir).map((name) => path.join(dataDir, name)).filter((dir) => fs.statSync(dir).isDirectory() && isDataset(dir));
-if (datasets.length === 0) usage(`no dataset under ${dataDir}`);
+const datasets = datasetsOf(dataDir, usage);
 
 /** score.py's best one-to-one matching: dynamic programming over subsets of the (few) true commits. */
 function bestMatching(contingency, trueIds) {
