@@ -130,21 +130,20 @@ function structBodyLines(lines: string[]): boolean[] {
   return inside;
 }
 
-/** What membersOf needs of each file's versions, worked out once per commit. */
-interface FileMembers {
-  /** Members the old version reads (`x.name`, `p->name`). */
+/** What symbolsOf needs of each file's versions, worked out once per commit. */
+interface FileFacts {
+  /** Members the old version reads (`x.name`, `p->name`); from the diff's removed lines when the old text is not known. */
   readBefore: Set<string>;
+  /** The old version's words, for freshWords; null when the old text is not known. */
+  oldWords: Set<string> | null;
   /** For C, lazily: the new version's lines, and which of them are directly in a struct body. */
   newLines?: string[];
   structLines?: boolean[];
 }
-/** The words of a file's old version, for freshWords. */
-const oldWordsOfFile = perCommitFile((commit, fileIndex): Set<string> => new Set((commit.text(fileIndex, 'old') ?? '').match(WORD) ?? []));
-
-/** The old text is the diff's removed lines when the file's own is not known. */
-const membersOfFile = perCommitFile((commit, fileIndex): FileMembers => {
-  const oldText = commit.text(fileIndex, 'old') ?? commit.changes.filter((change) => change.fileIndex === fileIndex).flatMap((change) => change.removed).join('\n');
-  return { readBefore: new Set([...oldText.matchAll(MEMBER_ACCESS)].map((match) => match[1])) };
+const factsOfFile = perCommitFile((commit, fileIndex): FileFacts => {
+  const known = commit.text(fileIndex, 'old');
+  const oldText = known ?? commit.changes.filter((change) => change.fileIndex === fileIndex).flatMap((change) => change.removed).join('\n');
+  return { readBefore: new Set([...oldText.matchAll(MEMBER_ACCESS)].map((match) => match[1])), oldWords: known === null ? null : new Set(known.match(WORD) ?? []) };
 });
 
 /** `struct name` declares a type only when the declaration follows (`{`, or the line ends); `struct name *p` uses it. */
@@ -286,7 +285,7 @@ export function symbolsOf(commit: CommitView, change: Change): ChangeSymbols {
   const { newMembers, memberReads } = membersOf(commit, change, language.id);
   const exports = change.new === null ? [] : publicDeclarations(commit.parsedSyntax(change.fileIndex, 'new'), change.new);
   const removes = new Set([...removedHeaders].filter((name) => !sides.new.defines.has(name)));
-  const oldWords = commit.text(change.fileIndex, 'old') === null ? null : oldWordsOfFile(commit, change.fileIndex);
+  const { oldWords } = factsOfFile(commit, change.fileIndex);
   const freshWords = new Set<string>();
   if (oldWords !== null) for (const line of change.added) for (const word of line.match(WORD) ?? []) if (word.length >= 4 && !COMMON.has(word) && !oldWords.has(word)) freshWords.add(word);
   return {
@@ -310,7 +309,7 @@ function membersOf(commit: CommitView, change: Change, languageId: string): { ne
   const local = new Set<string>();
   const fresh = new Set<string>();
   if (change.added.length === 0) return { newMembers, memberReads: { local, fresh } };
-  const file = membersOfFile(commit, change.fileIndex);
+  const file = factsOfFile(commit, change.fileIndex);
   // A member the old file already reads, or one this change re-declares (a type changed), is not new.
   const removedWords = new Set(change.removed.flatMap((line) => line.match(WORD) ?? []));
   const removedReads = new Set<string>();
