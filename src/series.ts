@@ -230,6 +230,12 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
   const link = (name: LinkName, first: number, second: number): void => {
     if (!withoutLinks.has(name)) union.union(first, second);
   };
+  /** Joins a change to the edit it serves, which it then counts as (whitespace, a type or a comment serving code). */
+  const adopt = (name: LinkName, owner: number, position: number): void => {
+    if (withoutLinks.has(name)) return;
+    union.union(owner, position);
+    categories[position] = categories[owner];
+  };
   /** Joins the changes that share a key, each to the first change with it; a change may have no key, one or several. */
   const joinByKey = (name: LinkName, positions: Iterable<number>, keysOf: (position: number) => Iterable<string>): void => {
     if (withoutLinks.has(name)) return;
@@ -265,9 +271,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
   changes.forEach((change, position) => {
     const owner = incidentalTo(change, edits);
     if (owner === undefined) return;
-    const ownerPosition = index.get(owner.id)!;
-    link('incidental-whitespace', ownerPosition, position);
-    categories[position] = categories[ownerPosition];
+    adopt('incidental-whitespace', index.get(owner.id)!, position);
   });
 
   // Type-only edits (an annotation, an interface field) in a file whose code this
@@ -283,8 +287,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
       if (change.verdict.kind !== 'refactor' || change.verdict.detail !== 'type-only') return;
       const owner = nearest(change, functionalByFile.get(change.fileIndex) ?? []);
       if (owner === undefined) return;
-      link('type-only', owner, position);
-      categories[position] = 'functional';
+      adopt('type-only', owner, position);
     });
   }
 
@@ -302,9 +305,7 @@ export function buildSeries(changes: ClassifiedChange[], _files: DiffFile[], ori
       if (categories[position] !== 'comment') return;
       const enclosing = symbolsAt(position).enclosing;
       const owner = enclosing === null ? undefined : functionalByEnclosing.get(enclosing);
-      if (owner === undefined || withoutLinks.has('comment-in-function')) return;
-      link('comment-in-function', owner, position);
-      categories[position] = 'functional';
+      if (owner !== undefined) adopt('comment-in-function', owner, position);
     });
   }
 
